@@ -1,0 +1,39 @@
+// dictionaries/column_lexicon.h
+//
+// The vocabulary of column names, from dictionaries/data/column_names.yaml:
+// phrases (sequences of case-folded tokens) that suggest a category in many
+// languages, tokens that mark an identifier or code rather than PII ("id",
+// "no", "sku", "hash"), and phrases that cancel a positive match ("email
+// verified", "product name"). The scanner splits identifiers into tokens and
+// matches them against this (scanner/column_name_evidence.h).
+//
+// Thread-safety: plain values.
+#pragma once
+
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "core/category.h"
+#include "core/status.h"
+
+namespace pgveil::dictionaries {
+
+struct NamePhrase {
+  std::vector<std::string> tokens;  // case-folded, non-empty
+  Category category;
+};
+
+struct ColumnLexicon {
+  std::vector<NamePhrase> phrases;
+  std::unordered_set<std::string> negative_tokens;
+  std::vector<std::vector<std::string>> negative_phrases;
+};
+
+// Parses `text`; errors name `source`:line:column.
+Result<ColumnLexicon> ParseColumnLexicon(std::string_view text, std::string_view source);
+
+// The lexicon compiled into the binary.
+Result<ColumnLexicon> EmbeddedColumnLexicon();
+
+}  // namespace pgveil::dictionaries

@@ -1,0 +1,49 @@
+#include <nlohmann/json.hpp>
+
+#include "core/version.h"
+#include "reports/scan_report.h"
+
+namespace pgveil::reports {
+
+std::string ScanJson(const ScanResult& result) {
+  using nlohmann::ordered_json;
+  ordered_json doc;
+  doc["tool"] = {{"name", "pgveil"}, {"version", kVersion}};
+  doc["scan"] = {{"database", result.parameters.database},
+                 {"sample_percent", result.parameters.sample_percent},
+                 {"seed", result.parameters.seed},
+                 {"tables", result.tables},
+                 {"columns", result.columns_scanned},
+                 {"rows_sampled", result.rows_sampled},
+                 {"duration_ms", result.duration_ms}};
+  ordered_json columns = ordered_json::array();
+  for (const ColumnSummary& c : result.columns) {
+    columns.push_back({{"schema", c.column.schema}, {"table", c.column.table}, {"column", c.column.column},
+                       {"data_type", c.data_type}, {"rows_sampled", c.rows_sampled}, {"non_null", c.non_null}});
+  }
+  doc["columns"] = std::move(columns);
+  ordered_json findings = ordered_json::array();
+  for (const Finding& f : result.findings) {
+    findings.push_back({{"schema", f.column.schema},
+                        {"table", f.column.table},
+                        {"column", f.column.column},
+                        {"path", f.path ? ordered_json(*f.path) : ordered_json(nullptr)},
+                        {"category", IdOf(f.category)},
+                        {"confidence", f.confidence},
+                        {"match_ratio", f.match_ratio},
+                        {"values_sampled", f.values_sampled},
+                        {"signals", f.signals},
+                        {"evidence", f.evidence}});
+  }
+  doc["findings"] = std::move(findings);
+  ordered_json skipped = ordered_json::array();
+  for (const SkippedTable& s : result.skipped) {
+    skipped.push_back({{"schema", s.schema}, {"table", s.table}, {"reason", s.reason}});
+  }
+  doc["skipped"] = std::move(skipped);
+  // Invalid UTF-8 in identifiers cannot occur (the catalog is UTF-8), and
+  // evidence is redacted ASCII-or-first-code-point; replace keeps dump total.
+  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace pgveil::reports

@@ -1,0 +1,62 @@
+#include "scanner/column_name_evidence.h"
+
+#include <catch2/catch.hpp>
+
+namespace pgveil::scanner {
+namespace {
+
+using Words = std::vector<std::string>;
+
+const ColumnNameEvidence& Lexicon() {
+  static auto evidence = [] {
+    dictionaries::ColumnLexicon lexicon;
+    lexicon.phrases = {{{"email"}, Category::kEmail},       {{"e", "mail"}, Category::kEmail},
+                       {{"first", "name"}, Category::kPersonName}, {{"name"}, Category::kPersonName},
+                       {{"zip", "code"}, Category::kPostalCode},   {{"isim"}, Category::kPersonName},
+                       {{"téléphone"}, Category::kPhone},          {{"phone"}, Category::kPhone}};
+    lexicon.negative_tokens = {"id", "no", "hash", "code"};
+    lexicon.negative_phrases = {{"product", "name"}, {"email", "verified"}};
+    return ColumnNameEvidence::Create(lexicon);
+  }();
+  return *evidence;
+}
+
+}  // namespace
+
+TEST_CASE("identifiers split on every convention", "[scanner]") {
+  CHECK(SplitIdentifier("first_name") == Words{"first", "name"});
+  CHECK(SplitIdentifier("firstName") == Words{"first", "name"});
+  CHECK(SplitIdentifier("E-Mail-Adresse") == Words{"e", "mail", "adresse"});
+  CHECK(SplitIdentifier("HTTPServer") == Words{"http", "server"});
+  CHECK(SplitIdentifier("addr2") == Words{"addr", "2"});
+  CHECK(SplitIdentifier("Mixed Case Column") == Words{"mixed", "case", "column"});
+  CHECK(SplitIdentifier("Téléphone") == Words{"telephone"});
+  CHECK(SplitIdentifier("電話番号") == Words{"電話番号"});
+  CHECK(SplitIdentifier("") == Words{});
+}
+
+TEST_CASE("names suggest categories whatever their spelling", "[scanner]") {
+  CHECK(Lexicon().Judge("customer_email").category == Category::kEmail);
+  CHECK(Lexicon().Judge("EMail").category == Category::kEmail);
+  CHECK(Lexicon().Judge("E-Mail").category == Category::kEmail);
+  CHECK(Lexicon().Judge("firstname").category == Category::kPersonName);
+  CHECK(Lexicon().Judge("FirstName").category == Category::kPersonName);
+  CHECK(Lexicon().Judge("TELEPHONE").category == Category::kPhone);
+  CHECK(Lexicon().Judge("İSİM").category == Category::kPersonName);
+}
+
+TEST_CASE("identifier endings and cancelling phrases are negative evidence", "[scanner]") {
+  CHECK(Lexicon().Judge("customer_id").negative);
+  CHECK(Lexicon().Judge("order_no").negative);
+  NameVerdict hashed = Lexicon().Judge("email_hash");
+  CHECK(hashed.negative);
+  CHECK(Lexicon().Judge("product_name").negative);
+  CHECK_FALSE(Lexicon().Judge("product_name").category.has_value());
+  CHECK(Lexicon().Judge("email_verified").negative);
+  NameVerdict zip = Lexicon().Judge("zip_code");  // "code" belongs to the phrase
+  CHECK_FALSE(zip.negative);
+  CHECK(zip.category == Category::kPostalCode);
+  CHECK_FALSE(Lexicon().Judge("c1").category.has_value());
+}
+
+}  // namespace pgveil::scanner

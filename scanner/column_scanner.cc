@@ -1,0 +1,171 @@
+#include "scanner/column_scanner.h"
+
+#include <algorithm>
+#include <bitset>
+#include <map>
+
+#include "core/redaction.h"
+#include "dictionaries/column_lexicon.h"
+#include "dictionaries/detector_spec.h"
+#include "scanner/classifier.h"
+#include "scanner/column_name_evidence.h"
+#include "scanner/json_walker.h"
+#include "scanner/text_fold.h"
+#include "scanner/value_detector.h"
+#include "scanner/word_evidence.h"
+
+namespace pgveil::scanner {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or MM/DD/YYYY at the start of `v`,
+// optionally followed by a time: what date-of-birth text columns hold.
+bool DateLike(std::string_view v) {
+  auto digits = [&](size_t at, size_t n) {
+    if (at + n > v.size()) return false;
+    return std::all_of(v.begin() + at, v.begin() + at + n, IsDigit);
+  };
+  auto sep = [&](size_t at) { return at < v.size() && (v[at] == '-' || v[at] == '.' || v[at] == '/'); };
+  bool iso = digits(0, 4) && sep(4) && digits(5, 2) && sep(7) && digits(8, 2);
+  bool dmy = digits(0, 2) && sep(2) && digits(3, 2) && sep(5) && digits(6, 4);
+  return (iso || dmy) && (v.size() == 10 || v[10] == ' ' || v[10] == 'T');
+}
+
+std::string_view Slice(std::string_view text, const DetectorHit& hit) { return text.substr(hit.offset, hit.length); }
+
+}  // namespace
+
+struct ColumnScanner::Impl {
+  ScannerOptions options;
+  std::unique_ptr<ValueDetector> detector;
+  std::unique_ptr<WordEvidence> words;
+  std::unique_ptr<ColumnNameEvidence> names;
+
+  void Profile(std::string_view value, Context& ctx, ValueProfile& profile) const;
+  void AddFindings(const ColumnRef& ref, const std::optional<std::string>& path, const ValueProfile& profile,
+                   const NameVerdict& name, std::string_view type_name, char type_category,
+                   std::vector<Finding>* out) const;
+};
+
+class ColumnScanner::Context {
+ public:
+  std::unique_ptr<ValueDetector::Context> detector;
+  JsonWalker json;
+  std::vector<DetectorHit> hits;
+};
+
+ColumnScanner::ColumnScanner(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ColumnScanner::~ColumnScanner() = default;
+
+Result<std::unique_ptr<ColumnScanner>> ColumnScanner::Create(const ScannerOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  PGVEIL_ASSIGN_OR_RETURN(auto specs, dictionaries::EmbeddedDetectorSpecs());
+  PGVEIL_ASSIGN_OR_RETURN(impl->detector, ValueDetector::Create(std::move(specs)));
+  PGVEIL_ASSIGN_OR_RETURN(auto lexicon, dictionaries::EmbeddedColumnLexicon());
+  impl->names = ColumnNameEvidence::Create(lexicon);
+  impl->words = WordEvidence::CreateFromDictionaries();
+  return std::unique_ptr<ColumnScanner>(new ColumnScanner(std::move(impl)));
+}
+
+std::unique_ptr<ColumnScanner::Context> ColumnScanner::NewContext() const {
+  auto ctx = std::make_unique<Context>();
+  ctx->detector = impl_->detector->NewContext();
+  return ctx;
+}
+
+void ColumnScanner::Impl::Profile(std::string_view value, Context& ctx, ValueProfile& profile) const {
+  if (!ValidUtf8(value)) {
+    ++profile.invalid_utf8;
+    return;
+  }
+  ++profile.non_null;
+  ctx.hits.clear();
+  auto scanned = detector->Scan(value, *ctx.detector, &ctx.hits);
+  std::string_view text = scanned.ok() ? *scanned : value;
+  std::bitset<kCategoryCount> whole, embedded;
+  const auto& specs = detector->specs();
+  for (const DetectorHit& hit : ctx.hits) {
+    const auto& spec = specs[hit.detector];
+    size_t c = static_cast<size_t>(spec.category);
+    if (hit.whole) {
+      ++profile.detector_whole[hit.detector];
+      whole.set(c);
+    } else if (spec.embedded) {
+      embedded.set(c);
+    } else {
+      continue;
+    }
+    profile.AddEvidence(spec.category, Redact(Slice(text, hit)));
+  }
+  WordMatch word = words->Judge(text);
+  auto mark_word = [&](bool matched, Category category) {
+    if (!matched) return;
+    whole.set(static_cast<size_t>(category));
+    profile.AddEvidence(category, Redact(text));
+  };
+  mark_word(word.person_name, Category::kPersonName);
+  mark_word(word.city, Category::kCity);
+  mark_word(word.street_address, Category::kStreetAddress);
+  if (DateLike(text)) ++profile.date_like;
+  for (size_t c = 0; c < kCategoryCount; ++c) {
+    if (whole[c]) {
+      ++profile.whole[c];
+    } else if (embedded[c]) {
+      ++profile.embedded[c];
+    }
+  }
+}
+
+void ColumnScanner::Impl::AddFindings(const ColumnRef& ref, const std::optional<std::string>& path,
+                                      const ValueProfile& profile, const NameVerdict& name,
+                                      std::string_view type_name, char type_category,
+                                      std::vector<Finding>* out) const {
+  ClassifierInput input{profile, name, type_name, type_category};
+  for (Verdict& v : Classify(input, detector->specs(), options.threshold)) {
+    out->push_back(Finding{ref, path, v.category, v.confidence, v.match_ratio, profile.non_null,
+                           std::move(v.signals), std::move(v.evidence)});
+  }
+}
+
+ColumnScan ColumnScanner::Scan(const TableInfo& table, const ColumnInfo& column, const ColumnSample& sample,
+                               int64_t rows_sampled, Context& ctx) const {
+  ColumnScan scan;
+  ColumnRef ref{table.schema, table.name, column.name};
+  scan.summary = ColumnSummary{ref, column.data_type, rows_sampled, static_cast<int64_t>(sample.values.size())};
+  NameVerdict name = impl_->names->Judge(column.name);
+  size_t detectors = impl_->detector->specs().size();
+
+  if (!column.IsJson()) {
+    ValueProfile profile(detectors);
+    for (const std::string& value : sample.values) impl_->Profile(value, ctx, profile);
+    scan.invalid_utf8 = profile.invalid_utf8;
+    impl_->AddFindings(ref, std::nullopt, profile, name, column.type_name, column.type_category, &scan.findings);
+    return scan;
+  }
+
+  struct PathProfile {
+    ValueProfile profile;
+    std::string key;
+  };
+  std::map<std::string, PathProfile, std::less<>> paths;
+  for (const std::string& value : sample.values) {
+    Status walked = ctx.json.Walk(value, [&](std::string_view path, std::string_view key, std::string_view leaf) {
+      auto it = paths.find(path);
+      if (it == paths.end()) {
+        if (paths.size() >= impl_->options.max_json_paths) return;
+        it = paths.emplace(std::string(path), PathProfile{ValueProfile(detectors), std::string(key)}).first;
+      }
+      impl_->Profile(leaf, ctx, it->second.profile);
+    });
+    if (!walked.ok()) ++scan.malformed_json;
+  }
+  for (const auto& [path, state] : paths) {
+    scan.invalid_utf8 += state.profile.invalid_utf8;
+    impl_->AddFindings(ref, path, state.profile, impl_->names->Judge(state.key), "", 'S', &scan.findings);
+  }
+  return scan;
+}
+
+}  // namespace pgveil::scanner

@@ -1,0 +1,50 @@
+// scanner/word_evidence.h
+//
+// Dictionary evidence for values that no pattern can describe: person names,
+// cities and street addresses. Values are split into words and each word is
+// folded (scanner/text_fold.h) and looked up in hash sets built from the
+// word lists of dictionaries/. Han, Hangul and Kana values without spaces
+// ("王小明", "김민준") are judged by their leading surname and length.
+//
+// A value is a person name when it has one to five words, no digits, at least
+// half its words are known given names or surnames, and no word is only a
+// decoy (a colour, product word or company suffix from not_names.txt) —
+// "Amber Lamp" is not a person, "Rose Müller" is.
+//
+// Thread-safety: immutable after Create(); share freely.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+namespace pgveil::scanner {
+
+struct WordMatch {
+  bool person_name = false;
+  bool city = false;
+  bool street_address = false;
+};
+
+class WordEvidence {
+ public:
+  // Builds the sets from the embedded word lists.
+  static std::unique_ptr<WordEvidence> CreateFromDictionaries();
+
+  // `value` must be valid UTF-8 (NFKC-normalised or ASCII).
+  WordMatch Judge(std::string_view value) const;
+
+ private:
+  WordEvidence() = default;
+  bool IsPersonName(std::string_view value) const;
+  bool IsUnspacedCjkName(std::string_view value) const;
+
+  std::unordered_set<std::string> names_;       // given names and surnames, folded
+  std::unordered_set<std::string> surnames_;    // folded, for unspaced CJK names
+  std::unordered_set<std::string> not_names_;   // folded decoys
+  std::unordered_set<std::string> cities_;      // folded, whole values
+  std::unordered_set<std::string> street_words_;
+};
+
+}  // namespace pgveil::scanner
