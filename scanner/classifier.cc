@@ -6,8 +6,8 @@
 namespace pgveil::scanner {
 namespace {
 
-constexpr double kNameWeight = 0.5;         // how much an agreeing name adds to confidence
-constexpr double kDictionaryMinRatio = 0.5; // person names, cities: decoys share words with them
+constexpr double kNameWeight = 0.5;          // how much an agreeing name adds to confidence
+constexpr double kDictionaryMinRatio = 0.5;  // person names, cities: decoys share words with them
 constexpr double kStreetMinRatio = 0.3;
 constexpr double kNegativeNameMinRatio = 0.9;
 constexpr int64_t kContradictingSample = 20;  // this many values that do not match outvote a name
@@ -19,8 +19,14 @@ double Round2(double x) { return std::round(x * 100) / 100; }
 // Categories values can show; the rest are known from names (and types) only.
 bool ValueDetectable(Category c) {
   switch (c) {
-    case Category::kEmail: case Category::kPhone: case Category::kCreditCard: case Category::kBankAccount:
-    case Category::kNationalId: case Category::kIpAddress: case Category::kMacAddress: case Category::kUrl:
+    case Category::kEmail:
+    case Category::kPhone:
+    case Category::kCreditCard:
+    case Category::kBankAccount:
+    case Category::kNationalId:
+    case Category::kIpAddress:
+    case Category::kMacAddress:
+    case Category::kUrl:
     case Category::kSecret:
       return true;
     default:
@@ -52,8 +58,9 @@ std::optional<Category> CategoryOfType(std::string_view type_name) {
 
 // Whether the values pass the bar for `category` on their own (or with the
 // help of an agreeing name).
-bool Passes(Category category, const ClassifierInput& in, const std::vector<dictionaries::DetectorSpec>& detectors,
-            double threshold, bool name_agrees) {
+bool Passes(Category category, const ClassifierInput& in,
+            const std::vector<dictionaries::DetectorSpec>& detectors, double threshold,
+            bool name_agrees) {
   const ValueProfile& p = in.profile;
   double ratio = p.Ratio(p.whole[Index(category)]);
   if (in.name.negative && !name_agrees) return Strong(category) && ratio >= kNegativeNameMinRatio;
@@ -68,7 +75,8 @@ bool Passes(Category category, const ClassifierInput& in, const std::vector<dict
       break;
   }
   for (size_t d = 0; d < detectors.size(); ++d) {
-    if (detectors[d].category == category && p.Ratio(p.detector_whole[d]) >= std::max(threshold, detectors[d].min_ratio)) {
+    if (detectors[d].category == category &&
+        p.Ratio(p.detector_whole[d]) >= std::max(threshold, detectors[d].min_ratio)) {
       return true;
     }
   }
@@ -78,8 +86,11 @@ bool Passes(Category category, const ClassifierInput& in, const std::vector<dict
 Verdict MakeVerdict(Category category, int64_t count, const ClassifierInput& in, double threshold,
                     std::string signal) {
   bool name_agrees = in.name.category == category;
-  Verdict v{category, Round2(WithName(ValueConfidence(count, in.profile.non_null, threshold), name_agrees)),
-            Round2(in.profile.Ratio(count)), {std::move(signal)}, in.profile.evidence[Index(category)]};
+  Verdict v{category,
+            Round2(WithName(ValueConfidence(count, in.profile.non_null, threshold), name_agrees)),
+            Round2(in.profile.Ratio(count)),
+            {std::move(signal)},
+            in.profile.evidence[Index(category)]};
   if (name_agrees) v.signals.push_back("name:" + in.name.phrase);
   return v;
 }
@@ -107,14 +118,18 @@ double WilsonLowerBound(int64_t k, int64_t n) {
   return std::max(0.0, (centre - margin) / denominator);
 }
 
-std::vector<Verdict> Classify(const ClassifierInput& in, const std::vector<dictionaries::DetectorSpec>& detectors,
+std::vector<Verdict> Classify(const ClassifierInput& in,
+                              const std::vector<dictionaries::DetectorSpec>& detectors,
                               double threshold) {
   const ValueProfile& p = in.profile;
   if (in.type_name == "bool" || in.type_category == 'B') return {};
 
   if (auto by_type = CategoryOfType(in.type_name)) {
-    Verdict v{*by_type, in.name.negative ? 0.8 : 0.97, p.non_null ? 1.0 : 0.0,
-              {"type:" + std::string(in.type_name)}, p.evidence[Index(*by_type)]};
+    Verdict v{*by_type,
+              in.name.negative ? 0.8 : 0.97,
+              p.non_null ? 1.0 : 0.0,
+              {"type:" + std::string(in.type_name)},
+              p.evidence[Index(*by_type)]};
     if (in.name.category == *by_type) v.signals.push_back("name:" + in.name.phrase);
     return {v};
   }
@@ -134,14 +149,16 @@ std::vector<Verdict> Classify(const ClassifierInput& in, const std::vector<dicti
     }
   }
   if (best) {
-    verdicts.push_back(MakeVerdict(*best, p.whole[Index(*best)], in, threshold, "value:" + std::string(IdOf(*best))));
+    verdicts.push_back(MakeVerdict(*best, p.whole[Index(*best)], in, threshold,
+                                   "value:" + std::string(IdOf(*best))));
   }
 
   if (!in.name.negative) {
     for (size_t i = 0; i < kCategoryCount; ++i) {
       auto category = static_cast<Category>(i);
       if (best == category || p.Ratio(p.embedded[i]) < threshold) continue;
-      verdicts.push_back(MakeVerdict(category, p.embedded[i], in, threshold, "value-embedded:" + std::string(IdOf(category))));
+      verdicts.push_back(MakeVerdict(category, p.embedded[i], in, threshold,
+                                     "value-embedded:" + std::string(IdOf(category))));
     }
   }
   if (!verdicts.empty() || !in.name.category || in.name.negative) return verdicts;
@@ -151,10 +168,14 @@ std::vector<Verdict> Classify(const ClassifierInput& in, const std::vector<dicti
   Category category = *in.name.category;
   if (ValuesContradictName(category, in, threshold)) return verdicts;
   double confidence = p.non_null == 0 ? 0.6 : 0.7;
-  if (category == Category::kDateOfBirth && (in.type_category == 'D' || p.Ratio(p.date_like) >= 0.5)) {
+  if (category == Category::kDateOfBirth &&
+      (in.type_category == 'D' || p.Ratio(p.date_like) >= 0.5)) {
     confidence = 0.9;
   }
-  Verdict v{category, confidence, Round2(p.Ratio(p.whole[Index(category)])), {"name:" + in.name.phrase},
+  Verdict v{category,
+            confidence,
+            Round2(p.Ratio(p.whole[Index(category)])),
+            {"name:" + in.name.phrase},
             p.evidence[Index(category)]};
   if (in.type_category == 'D') v.signals.push_back("type:" + std::string(in.type_name));
   verdicts.push_back(std::move(v));

@@ -40,14 +40,15 @@ struct Verdict {
 struct ClassifierInput {
   const ValueProfile& profile;
   const NameVerdict& name;
-  std::string_view type_name;   // pg_type.typname of the column ("" for JSONB paths)
-  char type_category;           // pg_type.typcategory ('S' for JSONB paths)
+  std::string_view type_name;  // pg_type.typname of the column ("" for JSONB paths)
+  char type_category;          // pg_type.typcategory ('S' for JSONB paths)
 };
 
 // Wilson score lower bound of k successes in n trials at 95 %.
 double WilsonLowerBound(int64_t k, int64_t n);
 
 std::vector<Verdict> Classify(const ClassifierInput& input,
-                              const std::vector<dictionaries::DetectorSpec>& detectors, double threshold);
+                              const std::vector<dictionaries::DetectorSpec>& detectors,
+                              double threshold);
 
 }  // namespace pgveil::scanner

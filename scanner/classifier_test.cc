@@ -6,7 +6,9 @@ namespace pgveil::scanner {
 namespace {
 
 dictionaries::DetectorSpec Spec(std::string id, Category category, double min_ratio) {
-  dictionaries::DetectorSpec spec{.id = std::move(id), .category = category};
+  dictionaries::DetectorSpec spec;
+  spec.id = std::move(id);
+  spec.category = category;
   spec.min_ratio = min_ratio;
   return spec;
 }
@@ -14,7 +16,8 @@ dictionaries::DetectorSpec Spec(std::string id, Category category, double min_ra
 const std::vector<dictionaries::DetectorSpec> kSpecs = {Spec("email", Category::kEmail, 0.1),
                                                         Spec("phone", Category::kPhone, 0.5)};
 
-ValueProfile Profile(int64_t non_null, int64_t emails, int64_t phones, int64_t embedded_emails = 0) {
+ValueProfile Profile(int64_t non_null, int64_t emails, int64_t phones,
+                     int64_t embedded_emails = 0) {
   ValueProfile p(kSpecs.size());
   p.non_null = non_null;
   p.detector_whole = {emails, phones};
@@ -24,8 +27,8 @@ ValueProfile Profile(int64_t non_null, int64_t emails, int64_t phones, int64_t e
   return p;
 }
 
-std::vector<Verdict> Run(const ValueProfile& p, NameVerdict name = {}, std::string_view type = "text",
-                         char type_category = 'S') {
+std::vector<Verdict> Run(const ValueProfile& p, NameVerdict name = {},
+                         std::string_view type = "text", char type_category = 'S') {
   return Classify({p, name, type, type_category}, kSpecs, 0.10);
 }
 

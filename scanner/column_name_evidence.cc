@@ -14,7 +14,8 @@ CharClass Classify(UChar32 c) {
   if (u_isdigit(c)) return CharClass::kDigit;
   if (u_isUUppercase(c) || u_istitle(c)) return CharClass::kUpper;
   if (u_isULowercase(c)) return CharClass::kLower;
-  if (u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK || u_charType(c) == U_COMBINING_SPACING_MARK) {
+  if (u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK ||
+      u_charType(c) == U_COMBINING_SPACING_MARK) {
     return CharClass::kOther;  // letters without case: CJK, Arabic, Hebrew, ...
   }
   return CharClass::kSeparator;
@@ -65,7 +66,8 @@ std::vector<std::string> SplitIdentifier(std::string_view identifier) {
   return words;
 }
 
-std::unique_ptr<ColumnNameEvidence> ColumnNameEvidence::Create(const dictionaries::ColumnLexicon& lexicon) {
+std::unique_ptr<ColumnNameEvidence> ColumnNameEvidence::Create(
+    const dictionaries::ColumnLexicon& lexicon) {
   auto evidence = std::unique_ptr<ColumnNameEvidence>(new ColumnNameEvidence());
   auto fold_all = [](const std::vector<std::string>& tokens) {
     std::vector<std::string> folded;

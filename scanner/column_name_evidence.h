@@ -33,8 +33,8 @@ std::vector<std::string> SplitIdentifier(std::string_view identifier);
 
 struct NameVerdict {
   std::optional<Category> category;  // suggested category, if any phrase matched
-  bool negative = false;             // the name says "identifier/code", or a cancelling phrase matched
-  std::string phrase;                // the matched phrase, for the signal ("name:e mail")
+  bool negative = false;  // the name says "identifier/code", or a cancelling phrase matched
+  std::string phrase;     // the matched phrase, for the signal ("name:e mail")
 };
 
 class ColumnNameEvidence {

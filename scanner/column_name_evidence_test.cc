@@ -10,10 +10,14 @@ using Words = std::vector<std::string>;
 const ColumnNameEvidence& Lexicon() {
   static auto evidence = [] {
     dictionaries::ColumnLexicon lexicon;
-    lexicon.phrases = {{{"email"}, Category::kEmail},       {{"e", "mail"}, Category::kEmail},
-                       {{"first", "name"}, Category::kPersonName}, {{"name"}, Category::kPersonName},
-                       {{"zip", "code"}, Category::kPostalCode},   {{"isim"}, Category::kPersonName},
-                       {{"téléphone"}, Category::kPhone},          {{"phone"}, Category::kPhone}};
+    lexicon.phrases = {{{"email"}, Category::kEmail},
+                       {{"e", "mail"}, Category::kEmail},
+                       {{"first", "name"}, Category::kPersonName},
+                       {{"name"}, Category::kPersonName},
+                       {{"zip", "code"}, Category::kPostalCode},
+                       {{"isim"}, Category::kPersonName},
+                       {{"téléphone"}, Category::kPhone},
+                       {{"phone"}, Category::kPhone}};
     lexicon.negative_tokens = {"id", "no", "hash", "code"};
     lexicon.negative_phrases = {{"product", "name"}, {"email", "verified"}};
     return ColumnNameEvidence::Create(lexicon);

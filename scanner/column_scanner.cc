@@ -26,13 +26,17 @@ bool DateLike(std::string_view v) {
     if (at + n > v.size()) return false;
     return std::all_of(v.begin() + at, v.begin() + at + n, IsDigit);
   };
-  auto sep = [&](size_t at) { return at < v.size() && (v[at] == '-' || v[at] == '.' || v[at] == '/'); };
+  auto sep = [&](size_t at) {
+    return at < v.size() && (v[at] == '-' || v[at] == '.' || v[at] == '/');
+  };
   bool iso = digits(0, 4) && sep(4) && digits(5, 2) && sep(7) && digits(8, 2);
   bool dmy = digits(0, 2) && sep(2) && digits(3, 2) && sep(5) && digits(6, 4);
   return (iso || dmy) && (v.size() == 10 || v[10] == ' ' || v[10] == 'T');
 }
 
-std::string_view Slice(std::string_view text, const DetectorHit& hit) { return text.substr(hit.offset, hit.length); }
+std::string_view Slice(std::string_view text, const DetectorHit& hit) {
+  return text.substr(hit.offset, hit.length);
+}
 
 }  // namespace
 
@@ -43,9 +47,9 @@ struct ColumnScanner::Impl {
   std::unique_ptr<ColumnNameEvidence> names;
 
   void Profile(std::string_view value, Context& ctx, ValueProfile& profile) const;
-  void AddFindings(const ColumnRef& ref, const std::optional<std::string>& path, const ValueProfile& profile,
-                   const NameVerdict& name, std::string_view type_name, char type_category,
-                   std::vector<Finding>* out) const;
+  void AddFindings(const ColumnRef& ref, const std::optional<std::string>& path,
+                   const ValueProfile& profile, const NameVerdict& name, std::string_view type_name,
+                   char type_category, std::vector<Finding>* out) const;
 };
 
 class ColumnScanner::Context {
@@ -75,7 +79,8 @@ std::unique_ptr<ColumnScanner::Context> ColumnScanner::NewContext() const {
   return ctx;
 }
 
-void ColumnScanner::Impl::Profile(std::string_view value, Context& ctx, ValueProfile& profile) const {
+void ColumnScanner::Impl::Profile(std::string_view value, Context& ctx,
+                                  ValueProfile& profile) const {
   if (!ValidUtf8(value)) {
     ++profile.invalid_utf8;
     return;
@@ -129,11 +134,13 @@ void ColumnScanner::Impl::AddFindings(const ColumnRef& ref, const std::optional<
   }
 }
 
-ColumnScan ColumnScanner::Scan(const TableInfo& table, const ColumnInfo& column, const ColumnSample& sample,
-                               int64_t rows_sampled, Context& ctx) const {
+ColumnScan ColumnScanner::Scan(const TableInfo& table, const ColumnInfo& column,
+                               const ColumnSample& sample, int64_t rows_sampled,
+                               Context& ctx) const {
   ColumnScan scan;
   ColumnRef ref{table.schema, table.name, column.name};
-  scan.summary = ColumnSummary{ref, column.data_type, rows_sampled, static_cast<int64_t>(sample.values.size())};
+  scan.summary = ColumnSummary{ref, column.data_type, rows_sampled,
+                               static_cast<int64_t>(sample.values.size())};
   NameVerdict name = impl_->names->Judge(column.name);
   size_t detectors = impl_->detector->specs().size();
 
@@ -141,7 +148,8 @@ ColumnScan ColumnScanner::Scan(const TableInfo& table, const ColumnInfo& column,
     ValueProfile profile(detectors);
     for (const std::string& value : sample.values) impl_->Profile(value, ctx, profile);
     scan.invalid_utf8 = profile.invalid_utf8;
-    impl_->AddFindings(ref, std::nullopt, profile, name, column.type_name, column.type_category, &scan.findings);
+    impl_->AddFindings(ref, std::nullopt, profile, name, column.type_name, column.type_category,
+                       &scan.findings);
     return scan;
   }
 
@@ -151,11 +159,14 @@ ColumnScan ColumnScanner::Scan(const TableInfo& table, const ColumnInfo& column,
   };
   std::map<std::string, PathProfile, std::less<>> paths;
   for (const std::string& value : sample.values) {
-    Status walked = ctx.json.Walk(value, [&](std::string_view path, std::string_view key, std::string_view leaf) {
+    Status walked = ctx.json.Walk(value, [&](std::string_view path, std::string_view key,
+                                             std::string_view leaf) {
       auto it = paths.find(path);
       if (it == paths.end()) {
         if (paths.size() >= impl_->options.max_json_paths) return;
-        it = paths.emplace(std::string(path), PathProfile{ValueProfile(detectors), std::string(key)}).first;
+        it =
+            paths.emplace(std::string(path), PathProfile{ValueProfile(detectors), std::string(key)})
+                .first;
       }
       impl_->Profile(leaf, ctx, it->second.profile);
     });
@@ -163,7 +174,8 @@ ColumnScan ColumnScanner::Scan(const TableInfo& table, const ColumnInfo& column,
   }
   for (const auto& [path, state] : paths) {
     scan.invalid_utf8 += state.profile.invalid_utf8;
-    impl_->AddFindings(ref, path, state.profile, impl_->names->Judge(state.key), "", 'S', &scan.findings);
+    impl_->AddFindings(ref, path, state.profile, impl_->names->Judge(state.key), "", 'S',
+                       &scan.findings);
   }
   return scan;
 }

@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <array>
-#include <vector>
 #include <string>
+#include <vector>
 
 namespace pgveil::scanner {
 namespace {
@@ -15,16 +15,17 @@ using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
 
 // Regions tried for numbers written without a country code, most common first.
-constexpr std::array<const char*, 20> kNationalRegions = {
-    "US", "GB", "DE", "FR", "ES", "IT", "NL", "PL", "SE", "BR",
-    "IN", "TR", "RU", "GR", "CN", "JP", "KR", "SA", "IL", "PT"};
+constexpr std::array<const char*, 20> kNationalRegions = {"US", "GB", "DE", "FR", "ES", "IT", "NL",
+                                                          "PL", "SE", "BR", "IN", "TR", "RU", "GR",
+                                                          "CN", "JP", "KR", "SA", "IL", "PT"};
 
 constexpr size_t kMaxPhoneBytes = 40;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 bool ValidLabel(std::string_view label) {
-  if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
+  if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-')
+    return false;
   return true;
 }
 
@@ -81,12 +82,14 @@ bool ValidEmail(std::string_view candidate) {
   if (at == std::string_view::npos || at == 0 || at > 64) return false;
   std::string_view local = candidate.substr(0, at);
   std::string_view domain = candidate.substr(at + 1);
-  if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos) return false;
+  if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos)
+    return false;
   if (domain.size() > 253 || domain.find('.') == std::string_view::npos) return false;
   size_t start = 0;
   while (start <= domain.size()) {
     size_t dot = domain.find('.', start);
-    if (!ValidLabel(domain.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start))) {
+    if (!ValidLabel(domain.substr(
+            start, dot == std::string_view::npos ? std::string_view::npos : dot - start))) {
       return false;
     }
     if (dot == std::string_view::npos) break;

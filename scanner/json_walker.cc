@@ -11,7 +11,8 @@ bool IsIdentifier(std::string_view key) {
   if (key.empty()) return false;
   for (size_t i = 0; i < key.size(); ++i) {
     char c = key[i];
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (i > 0 && c >= '0' && c <= '9');
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+              (i > 0 && c >= '0' && c <= '9');
     if (!ok) return false;
   }
   return true;
@@ -86,7 +87,8 @@ struct JsonWalker::Impl {
       visit(path, key, value);
     } else {
       auto [end, ec] = std::to_chars(number, number + sizeof(number), value);
-      if (ec == std::errc()) visit(path, key, std::string_view(number, static_cast<size_t>(end - number)));
+      if (ec == std::errc())
+        visit(path, key, std::string_view(number, static_cast<size_t>(end - number)));
     }
   }
 };
@@ -97,7 +99,8 @@ JsonWalker::~JsonWalker() = default;
 Status JsonWalker::Walk(std::string_view json, const Visitor& visit) {
   simdjson::dom::element root;
   simdjson::error_code error = impl_->parser.parse(json.data(), json.size(), true).get(root);
-  if (error == simdjson::DEPTH_ERROR) return Status::InvalidArgument("JSON nested deeper than 1024 levels");
+  if (error == simdjson::DEPTH_ERROR)
+    return Status::InvalidArgument("JSON nested deeper than 1024 levels");
   if (error) return Status::InvalidArgument("malformed JSON");
   impl_->path = "$";
   impl_->Visit(root, "", visit);

@@ -29,7 +29,8 @@ class JsonWalker {
   // `path`: canonical path of the leaf; `key`: the innermost object key above
   // it ("" at the root or directly in a root array); `value`: its text. The
   // views are valid only during the call.
-  using Visitor = std::function<void(std::string_view path, std::string_view key, std::string_view value)>;
+  using Visitor =
+      std::function<void(std::string_view path, std::string_view key, std::string_view value)>;
 
   JsonWalker();
   ~JsonWalker();

@@ -11,9 +11,10 @@ namespace {
 std::vector<std::string> Leaves(const std::string& json) {
   JsonWalker walker;
   std::vector<std::string> leaves;
-  Status status = walker.Walk(json, [&](std::string_view path, std::string_view key, std::string_view value) {
-    leaves.push_back(std::string(path) + " " + std::string(key) + "=" + std::string(value));
-  });
+  Status status =
+      walker.Walk(json, [&](std::string_view path, std::string_view key, std::string_view value) {
+        leaves.push_back(std::string(path) + " " + std::string(key) + "=" + std::string(value));
+      });
   REQUIRE(status.ok());
   return leaves;
 }
@@ -23,10 +24,11 @@ std::vector<std::string> Leaves(const std::string& json) {
 TEST_CASE("paths are canonical: plain keys, quoted odd keys, [*] for arrays", "[scanner]") {
   auto leaves = Leaves(R"({"contact":{"email":"a","phones":["1","2"]},"E-Mail":"b","say \"hi\"":"c",
                           "items":[{"sku":"x"},{"sku":"y"}],"n":42,"ok":true,"none":null})");
-  CHECK(leaves == std::vector<std::string>{
-                      "$.contact.email email=a", "$.contact.phones[*] phones=1", "$.contact.phones[*] phones=2",
-                      "$.\"E-Mail\" E-Mail=b", "$.\"say \\\"hi\\\"\" say \"hi\"=c", "$.items[*].sku sku=x",
-                      "$.items[*].sku sku=y", "$.n n=42"});
+  CHECK(leaves ==
+        std::vector<std::string>{"$.contact.email email=a", "$.contact.phones[*] phones=1",
+                                 "$.contact.phones[*] phones=2", "$.\"E-Mail\" E-Mail=b",
+                                 "$.\"say \\\"hi\\\"\" say \"hi\"=c", "$.items[*].sku sku=x",
+                                 "$.items[*].sku sku=y", "$.n n=42"});
 }
 
 TEST_CASE("root scalars and root arrays have paths too", "[scanner]") {

@@ -21,7 +21,7 @@
 namespace pgveil::scanner {
 
 struct SampleOptions {
-  int sample_percent = 5;            // 1..10
+  int sample_percent = 5;  // 1..10
   int64_t seed = 42;
   int64_t max_rows_per_table = 10000;
 };

@@ -45,7 +45,8 @@ std::string_view NormalizeForDetection(std::string_view utf8, std::string* buffe
   if (IsAscii(utf8)) return utf8;
   static const icu::Normalizer2* nfkc = Instance("nfkc", UNORM2_COMPOSE);
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
+  icu::UnicodeString text =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
   icu::UnicodeString normalized = nfkc->normalize(text, status);
   if (U_FAILURE(status)) return utf8;
   buffer->clear();
@@ -65,7 +66,8 @@ std::string FoldForMatching(std::string_view utf8) {
   static const icu::Normalizer2* nfkc_cf = Instance("nfkc_cf", UNORM2_COMPOSE);
   static const icu::Normalizer2* nfd = Instance("nfc", UNORM2_DECOMPOSE);
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
+  icu::UnicodeString text =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
   icu::UnicodeString folded = nfd->normalize(nfkc_cf->normalize(text, status), status);
   if (U_FAILURE(status)) return "";
   icu::UnicodeString stripped;

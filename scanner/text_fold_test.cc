@@ -31,9 +31,9 @@ TEST_CASE("NFKC turns full-width digits and letters into ASCII", "[scanner][unic
 TEST_CASE("invalid UTF-8 is recognised, never folded into something else", "[scanner][unicode]") {
   CHECK(ValidUtf8("héllo 👋 مرحبا שלום"));
   CHECK_FALSE(ValidUtf8("\xff\xfe"));
-  CHECK_FALSE(ValidUtf8("abc\xc3"));          // truncated sequence
-  CHECK_FALSE(ValidUtf8("\xed\xa0\x80"));     // UTF-16 surrogate
-  CHECK_FALSE(ValidUtf8("\xc0\xaf"));         // overlong
+  CHECK_FALSE(ValidUtf8("abc\xc3"));       // truncated sequence
+  CHECK_FALSE(ValidUtf8("\xed\xa0\x80"));  // UTF-16 surrogate
+  CHECK_FALSE(ValidUtf8("\xc0\xaf"));      // overlong
   CHECK(FoldForMatching("\xff\xfeX") == "");
 }
 

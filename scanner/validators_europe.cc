@@ -40,7 +40,7 @@ constexpr std::array<int, 26> kCodiceOddValues = {1,  0,  5, 7, 9, 13, 15, 17, 1
 // replaced them, from the first the Agenzia replaces to the last.
 constexpr std::array<std::size_t, 7> kCodiceOmocodiaOrder = {14, 13, 12, 10, 9, 7, 6};
 
-// The digit at `c[i]`, decoding an omocodia letter; -1 for anything else.
+// The digit `c` stands for, decoding an omocodia letter; -1 for anything else.
 int CodiceDigit(char c) {
   if (IsDigit(c)) return DigitValue(c);
   std::size_t k = kOmocodiaLetters.find(c);

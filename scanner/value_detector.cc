@@ -23,7 +23,8 @@ ValidatorFn LookupValidator(std::string_view name) {
 
 std::string_view Trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' || text.back() == '\r')) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' ||
+                           text.back() == '\r')) {
     text.remove_suffix(1);
   }
   return text;
@@ -53,7 +54,8 @@ ValueDetector::ValueDetector(std::vector<dictionaries::DetectorSpec> specs)
     : specs_(std::move(specs)), impl_(std::make_unique<Impl>()) {}
 ValueDetector::~ValueDetector() = default;
 
-Result<std::unique_ptr<ValueDetector>> ValueDetector::Create(std::vector<dictionaries::DetectorSpec> specs) {
+Result<std::unique_ptr<ValueDetector>> ValueDetector::Create(
+    std::vector<dictionaries::DetectorSpec> specs) {
   auto detector = std::unique_ptr<ValueDetector>(new ValueDetector(std::move(specs)));
   const auto& all = detector->specs_;
   std::vector<const char*> patterns;
@@ -61,33 +63,42 @@ Result<std::unique_ptr<ValueDetector>> ValueDetector::Create(std::vector<diction
   std::vector<unsigned> ids;
   for (size_t i = 0; i < all.size(); ++i) {
     const auto& spec = all[i];
-    auto where = [&] { return fmt::format("{}:{}: detector '{}'", spec.source, spec.line, spec.id); };
+    auto where = [&] {
+      return fmt::format("{}:{}: detector '{}'", spec.source, spec.line, spec.id);
+    };
     re2::RE2::Options options;
     options.set_case_sensitive(!spec.caseless);
     options.set_log_errors(false);
     auto re = std::make_unique<re2::RE2>(spec.pattern, options);
-    if (!re->ok()) return Status::InvalidArgument(fmt::format("{}: RE2 rejects the pattern: {}", where(), re->error()));
+    if (!re->ok())
+      return Status::InvalidArgument(
+          fmt::format("{}: RE2 rejects the pattern: {}", where(), re->error()));
     detector->impl_->confirm.push_back(std::move(re));
     ValidatorFn validator = nullptr;
     if (!spec.validator.empty()) {
       validator = LookupValidator(spec.validator);
-      if (!validator) return Status::InvalidArgument(fmt::format("{}: unknown validator '{}'", where(), spec.validator));
+      if (!validator)
+        return Status::InvalidArgument(
+            fmt::format("{}: unknown validator '{}'", where(), spec.validator));
     }
     detector->impl_->validators.push_back(validator);
     patterns.push_back(spec.pattern.c_str());
-    flags.push_back(HS_FLAG_SINGLEMATCH | HS_FLAG_PREFILTER | (spec.caseless ? HS_FLAG_CASELESS : 0u));
+    flags.push_back(HS_FLAG_SINGLEMATCH | HS_FLAG_PREFILTER |
+                    (spec.caseless ? HS_FLAG_CASELESS : 0u));
     ids.push_back(static_cast<unsigned>(i));
   }
   hs_compile_error_t* error = nullptr;
-  if (hs_compile_multi(patterns.data(), flags.data(), ids.data(), static_cast<unsigned>(patterns.size()),
-                       HS_MODE_BLOCK, nullptr, &detector->impl_->database, &error) != HS_SUCCESS) {
+  if (hs_compile_multi(patterns.data(), flags.data(), ids.data(),
+                       static_cast<unsigned>(patterns.size()), HS_MODE_BLOCK, nullptr,
+                       &detector->impl_->database, &error) != HS_SUCCESS) {
     std::string message = error && error->message ? error->message : "unknown error";
     int index = error ? error->expression : -1;
     hs_free_compile_error(error);
     if (index >= 0) {
       const auto& spec = all[static_cast<size_t>(index)];
       return Status::InvalidArgument(
-          fmt::format("{}:{}: detector '{}': Hyperscan rejects the pattern: {}", spec.source, spec.line, spec.id, message));
+          fmt::format("{}:{}: detector '{}': Hyperscan rejects the pattern: {}", spec.source,
+                      spec.line, spec.id, message));
     }
     return Status::Internal("compiling detector patterns: " + message);
   }
@@ -106,12 +117,13 @@ Result<std::string_view> ValueDetector::Scan(std::string_view value, Context& co
   Context::State& ctx = *context.state_;
   std::string_view text = NormalizeForDetection(value.substr(0, kMaxScanBytes), &ctx.normalized);
   std::fill(ctx.flagged.begin(), ctx.flagged.end(), 0);
-  auto on_match = [](unsigned id, unsigned long long, unsigned long long, unsigned, void* flagged) -> int {
+  auto on_match = [](unsigned id, unsigned long long, unsigned long long, unsigned,
+                     void* flagged) -> int {
     static_cast<uint8_t*>(flagged)[id] = 1;
     return 0;
   };
-  hs_error_t rc = hs_scan(impl_->database, text.data(), static_cast<unsigned>(text.size()), 0, ctx.scratch,
-                          on_match, ctx.flagged.data());
+  hs_error_t rc = hs_scan(impl_->database, text.data(), static_cast<unsigned>(text.size()), 0,
+                          ctx.scratch, on_match, ctx.flagged.data());
   if (rc != HS_SUCCESS) return Status::Internal(fmt::format("Hyperscan scan failed (code {})", rc));
   std::string_view trimmed = Trim(text);
   for (size_t i = 0; i < specs_.size(); ++i) {
@@ -121,8 +133,8 @@ Result<std::string_view> ValueDetector::Scan(std::string_view value, Context& co
     bool found = false;
     DetectorHit hit{static_cast<uint16_t>(i), false, 0, 0};
     size_t position = 0;
-    while (position <= text.size() &&
-           impl_->confirm[i]->Match(input, position, text.size(), re2::RE2::UNANCHORED, &match, 1)) {
+    while (position <= text.size() && impl_->confirm[i]->Match(input, position, text.size(),
+                                                               re2::RE2::UNANCHORED, &match, 1)) {
       std::string_view candidate(match.data(), match.size());
       size_t offset = static_cast<size_t>(match.data() - text.data());
       position = offset + std::max<size_t>(match.size(), 1);

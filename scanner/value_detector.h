@@ -22,9 +22,9 @@
 namespace pgveil::scanner {
 
 struct DetectorHit {
-  uint16_t detector;   // index into ValueDetector::specs()
-  bool whole;          // the match is the whole value (modulo surrounding space)
-  uint32_t offset;     // of the first validated match, in the normalised value
+  uint16_t detector;  // index into ValueDetector::specs()
+  bool whole;         // the match is the whole value (modulo surrounding space)
+  uint32_t offset;    // of the first validated match, in the normalised value
   uint32_t length;
 };
 
@@ -46,7 +46,8 @@ class ValueDetector {
   // Compiles `specs`. Returns InvalidArgument naming the detector id and its
   // file:line when a pattern does not compile in Hyperscan or RE2, or when it
   // names an unknown validator.
-  static Result<std::unique_ptr<ValueDetector>> Create(std::vector<dictionaries::DetectorSpec> specs);
+  static Result<std::unique_ptr<ValueDetector>> Create(
+      std::vector<dictionaries::DetectorSpec> specs);
   ~ValueDetector();
 
   std::unique_ptr<Context> NewContext() const;
@@ -56,7 +57,8 @@ class ValueDetector {
   // must be valid UTF-8. Returns the value as normalised (NFKC), which the
   // hits' offsets refer to; it stays valid until the next Scan with `ctx`.
   // Fails only when Hyperscan itself fails (never for "no match").
-  Result<std::string_view> Scan(std::string_view value, Context& ctx, std::vector<DetectorHit>* hits) const;
+  Result<std::string_view> Scan(std::string_view value, Context& ctx,
+                                std::vector<DetectorHit>* hits) const;
 
   const std::vector<dictionaries::DetectorSpec>& specs() const { return specs_; }
 

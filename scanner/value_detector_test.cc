@@ -61,10 +61,10 @@ TEST_CASE("decoys: validators reject what only looks like PII", "[scanner][corpu
   CHECK_FALSE(Has(Detect("000-12-3456"), "us_ssn+whole"));                // area 000
   CHECK_FALSE(Has(Detect("666-12-3456"), "us_ssn+whole"));
   CHECK_FALSE(Has(Detect("999.10.3.1"), "ipv4+whole"));
-  CHECK(Detect("2.14.3").empty());                                       // version string
+  CHECK(Detect("2.14.3").empty());  // version string
   CHECK(Detect("SKU-48213-BL").empty());
-  CHECK_FALSE(Has(Detect("1234567890"), "phone+whole"));                  // bare order number
-  CHECK_FALSE(Has(Detect("2024-01-15"), "phone+whole"));                  // a date
+  CHECK_FALSE(Has(Detect("1234567890"), "phone+whole"));  // bare order number
+  CHECK_FALSE(Has(Detect("2024-01-15"), "phone+whole"));  // a date
   CHECK_FALSE(Has(Detect("user@localhost"), "email+whole"));
   CHECK(Detect("").empty());
 }

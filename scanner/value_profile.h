@@ -24,17 +24,21 @@ inline constexpr size_t kMaxEvidence = 3;
 struct ValueProfile {
   int64_t non_null = 0;
   int64_t invalid_utf8 = 0;
-  int64_t date_like = 0;                            // parse as a calendar date
-  std::vector<int64_t> detector_whole;              // per detector: values it matched whole
-  std::array<int64_t, kCategoryCount> whole{};      // per category: values matched whole by any detector/dictionary
-  std::array<int64_t, kCategoryCount> embedded{};   // per category: values holding a match inside text
+  int64_t date_like = 0;                // parse as a calendar date
+  std::vector<int64_t> detector_whole;  // per detector: values it matched whole
+  std::array<int64_t, kCategoryCount>
+      whole{};  // per category: values matched whole by any detector/dictionary
+  std::array<int64_t, kCategoryCount>
+      embedded{};  // per category: values holding a match inside text
   std::array<std::vector<std::string>, kCategoryCount> evidence;  // redacted, distinct
 
   explicit ValueProfile(size_t detectors = 0) : detector_whole(detectors, 0) {}
 
   // Keeps `redacted` as evidence for `category` unless it already has enough.
   void AddEvidence(Category category, std::string redacted);
-  double Ratio(int64_t count) const { return non_null == 0 ? 0 : static_cast<double>(count) / non_null; }
+  double Ratio(int64_t count) const {
+    return non_null == 0 ? 0 : static_cast<double>(count) / non_null;
+  }
 };
 
 }  // namespace pgveil::scanner

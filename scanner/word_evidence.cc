@@ -49,7 +49,8 @@ bool AllPartsKnown(std::string_view word, const std::unordered_set<std::string>&
   size_t start = 0;
   while (true) {
     size_t dash = word.find('-', start);
-    std::string part(word.substr(start, dash == std::string_view::npos ? std::string_view::npos : dash - start));
+    std::string part(
+        word.substr(start, dash == std::string_view::npos ? std::string_view::npos : dash - start));
     if (part.empty() || !known.contains(part)) return false;
     if (dash == std::string_view::npos) return true;
     start = dash + 1;

@@ -40,10 +40,10 @@ class WordEvidence {
   bool IsPersonName(std::string_view value) const;
   bool IsUnspacedCjkName(std::string_view value) const;
 
-  std::unordered_set<std::string> names_;       // given names and surnames, folded
-  std::unordered_set<std::string> surnames_;    // folded, for unspaced CJK names
-  std::unordered_set<std::string> not_names_;   // folded decoys
-  std::unordered_set<std::string> cities_;      // folded, whole values
+  std::unordered_set<std::string> names_;      // given names and surnames, folded
+  std::unordered_set<std::string> surnames_;   // folded, for unspaced CJK names
+  std::unordered_set<std::string> not_names_;  // folded decoys
+  std::unordered_set<std::string> cities_;     // folded, whole values
   std::unordered_set<std::string> street_words_;
 };
 
