@@ -49,9 +49,7 @@ constexpr std::array kCategories = {
 
 std::span<const CategoryInfo> AllCategories() { return kCategories; }
 
-const CategoryInfo& InfoOf(Category category) {
-  return kCategories[static_cast<size_t>(category)];
-}
+const CategoryInfo& InfoOf(Category category) { return kCategories[static_cast<size_t>(category)]; }
 
 std::optional<Category> CategoryFromId(std::string_view id) {
   for (const CategoryInfo& info : kCategories) {

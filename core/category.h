@@ -49,9 +49,9 @@ enum class Category {
 
 struct CategoryInfo {
   Category category;
-  std::string_view id;           // canonical id, e.g. "credit_card"
-  char hipaa_identifier;         // Safe Harbor letter A–R, or 0 when none applies
-  bool gdpr_special;             // GDPR Art. 9 or Art. 10 data
+  std::string_view id;    // canonical id, e.g. "credit_card"
+  char hipaa_identifier;  // Safe Harbor letter A–R, or 0 when none applies
+  bool gdpr_special;      // GDPR Art. 9 or Art. 10 data
 };
 
 // Every category, in declaration order.

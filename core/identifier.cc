@@ -25,4 +25,16 @@ std::string QuoteQualified(std::string_view schema, std::string_view name) {
 
 std::string QuoteLiteral(std::string_view text) { return Quote(text, '\''); }
 
+std::string QuoteShellWord(std::string_view text) {
+  std::string out = "'";
+  for (char c : text) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
+
 }  // namespace pgveil

@@ -21,4 +21,7 @@ std::string QuoteQualified(std::string_view schema, std::string_view name);
 // 'it''s' — a SQL string literal with standard_conforming_strings on.
 std::string QuoteLiteral(std::string_view text);
 
+// 'it'\''s' — one word for a POSIX shell, whatever it holds.
+std::string QuoteShellWord(std::string_view text);
+
 }  // namespace pgveil

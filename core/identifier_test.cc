@@ -23,4 +23,9 @@ TEST_CASE("QuoteLiteral doubles single quotes", "[core]") {
   CHECK(QuoteLiteral("") == "''");
 }
 
+TEST_CASE("QuoteShellWord survives quotes and spaces", "[core]") {
+  CHECK(QuoteShellWord("a b") == "'a b'");
+  CHECK(QuoteShellWord("it's") == "'it'\\''s'");
+}
+
 }  // namespace pgveil

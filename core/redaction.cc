@@ -58,7 +58,8 @@ std::string RedactShape(std::string_view value) {
 
 std::string Redact(std::string_view value) {
   size_t at = value.find('@');
-  if (at != std::string_view::npos && at > 0 && at + 1 < value.size()) return RedactEmail(value, at);
+  if (at != std::string_view::npos && at > 0 && at + 1 < value.size())
+    return RedactEmail(value, at);
   size_t digits = std::count_if(value.begin(), value.end(), IsDigit);
   if (digits * 2 >= value.size() && digits > 0) return RedactShape(value);
   if (value.empty()) return "";

@@ -19,8 +19,8 @@ struct ColumnSample {
 };
 
 struct TableSample {
-  int64_t rows = 0;                    // rows read
-  std::vector<ColumnSample> columns;   // parallel to TableInfo::columns
+  int64_t rows = 0;                   // rows read
+  std::vector<ColumnSample> columns;  // parallel to TableInfo::columns
 };
 
 }  // namespace pgveil

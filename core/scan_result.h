@@ -20,13 +20,14 @@ namespace pgveil {
 
 struct Finding {
   ColumnRef column;
-  std::optional<std::string> path;   // canonical JSONPath for a JSONB leaf, e.g. "$.contact.phones[*]"
+  std::optional<std::string>
+      path;  // canonical JSONPath for a JSONB leaf, e.g. "$.contact.phones[*]"
   Category category = Category::kEmail;
-  double confidence = 0;             // 0..1; accounts for sample size
-  double match_ratio = 0;            // matching / non-null sampled values
-  int64_t values_sampled = 0;        // non-null values the ratio is over
-  std::vector<std::string> signals;  // why: "value:email", "name:email", "type:inet"
-  std::vector<std::string> evidence; // redacted examples, e.g. "j***@e***.com"
+  double confidence = 0;              // 0..1; accounts for sample size
+  double match_ratio = 0;             // matching / non-null sampled values
+  int64_t values_sampled = 0;         // non-null values the ratio is over
+  std::vector<std::string> signals;   // why: "value:email", "name:email", "type:inet"
+  std::vector<std::string> evidence;  // redacted examples, e.g. "j***@e***.com"
 };
 
 struct ColumnSummary {
@@ -39,7 +40,7 @@ struct ColumnSummary {
 struct SkippedTable {
   std::string schema;
   std::string table;
-  std::string reason;                // e.g. "permission denied (no SELECT privilege)"
+  std::string reason;  // e.g. "permission denied (no SELECT privilege)"
 };
 
 struct ScanParameters {
@@ -56,7 +57,7 @@ struct ScanResult {
   int64_t rows_sampled = 0;
   int64_t duration_ms = 0;
   std::vector<ColumnSummary> columns;
-  std::vector<Finding> findings;     // sorted by schema, table, column, path, category
+  std::vector<Finding> findings;  // sorted by schema, table, column, path, category
   std::vector<SkippedTable> skipped;
 };
 

@@ -25,21 +25,29 @@ struct ColumnRef {
   auto operator<=>(const ColumnRef&) const = default;
 };
 
-enum class RelationKind { kTable, kPartitionedTable, kPartition, kMaterializedView, kView, kForeignTable };
+enum class RelationKind {
+  kTable,
+  kPartitionedTable,
+  kPartition,
+  kMaterializedView,
+  kView,
+  kForeignTable
+};
 
 struct ColumnInfo {
   std::string name;
   int attnum = 0;
-  std::string data_type;       // format_type(): "character varying(80)", "jsonb", "text[]"
-  std::string type_name;       // base type name: "varchar", "jsonb", "_text"
-  char type_category = 'X';    // pg_type.typcategory: S string, N numeric, D date/time, I network, U user, A array, ...
+  std::string data_type;     // format_type(): "character varying(80)", "jsonb", "text[]"
+  std::string type_name;     // base type name: "varchar", "jsonb", "_text"
+  char type_category = 'X';  // pg_type.typcategory: S string, N numeric, D date/time, I network, U
+                             // user, A array, ...
   std::optional<int> max_length;  // varchar(n)/char(n)
   bool not_null = false;
   std::optional<std::string> default_expr;
-  bool generated = false;      // GENERATED ALWAYS AS (...) STORED
-  bool identity = false;       // GENERATED ... AS IDENTITY
-  bool primary_key = false;    // part of the primary key
-  bool unique = false;         // part of a unique constraint or unique index
+  bool generated = false;               // GENERATED ALWAYS AS (...) STORED
+  bool identity = false;                // GENERATED ... AS IDENTITY
+  bool primary_key = false;             // part of the primary key
+  bool unique = false;                  // part of a unique constraint or unique index
   std::optional<ColumnRef> references;  // single-column foreign key target
   std::optional<std::string> comment;
 
@@ -51,11 +59,11 @@ struct TableInfo {
   std::string name;
   uint32_t oid = 0;
   RelationKind kind = RelationKind::kTable;
-  double reltuples = -1;       // planner estimate; -1 when never analysed
+  double reltuples = -1;  // planner estimate; -1 when never analysed
   int64_t relpages = 0;
   std::optional<std::string> parent;  // "schema.table" of the partitioned parent
   std::optional<std::string> comment;
-  bool can_select = true;      // has_table_privilege(..., 'SELECT') for the scanning role
+  bool can_select = true;  // has_table_privilege(..., 'SELECT') for the scanning role
   std::vector<ColumnInfo> columns;
 
   std::string QualifiedName() const { return schema + "." + name; }

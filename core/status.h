@@ -22,20 +22,24 @@ namespace pgveil {
 
 enum class StatusCode {
   kOk,
-  kInvalidArgument,     // bad flag, bad policy, bad input value: the user's to fix
-  kNotFound,            // a file, table or column that is not there
-  kPermissionDenied,    // the database refused us
-  kUnavailable,         // the database or a file could not be reached
-  kInternal,            // anything else that went wrong at run time
+  kInvalidArgument,   // bad flag, bad policy, bad input value: the user's to fix
+  kNotFound,          // a file, table or column that is not there
+  kPermissionDenied,  // the database refused us
+  kUnavailable,       // the database or a file could not be reached
+  kInternal,          // anything else that went wrong at run time
 };
 
 class [[nodiscard]] Status {
  public:
   Status() = default;
   static Status Ok() { return Status(); }
-  static Status InvalidArgument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
+  static Status InvalidArgument(std::string m) {
+    return {StatusCode::kInvalidArgument, std::move(m)};
+  }
   static Status NotFound(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
-  static Status PermissionDenied(std::string m) { return {StatusCode::kPermissionDenied, std::move(m)}; }
+  static Status PermissionDenied(std::string m) {
+    return {StatusCode::kPermissionDenied, std::move(m)};
+  }
   static Status Unavailable(std::string m) { return {StatusCode::kUnavailable, std::move(m)}; }
   static Status Internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
 
@@ -60,7 +64,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {  // NOLINT: implicit by design
     if (status_.ok()) {
       std::fprintf(stderr, "Result constructed from an OK Status\n");
@@ -102,9 +106,9 @@ class [[nodiscard]] Result {
   } while (0)
 
 // PGVEIL_RETURN_IF_ERROR(expr) returns the Status of `expr` when it is not OK.
-#define PGVEIL_RETURN_IF_ERROR(expr)        \
-  do {                                      \
-    ::pgveil::Status pgveil_status = (expr); \
+#define PGVEIL_RETURN_IF_ERROR(expr)               \
+  do {                                             \
+    ::pgveil::Status pgveil_status = (expr);       \
     if (!pgveil_status.ok()) return pgveil_status; \
   } while (0)
 

@@ -18,7 +18,8 @@ std::vector<std::string> Tokens(const std::string& phrase) {
 }
 
 Status ErrorAt(std::string_view source, const YAML::Mark& mark, std::string_view what) {
-  return Status::InvalidArgument(fmt::format("{}:{}:{}: {}", source, mark.line + 1, mark.column + 1, what));
+  return Status::InvalidArgument(
+      fmt::format("{}:{}:{}: {}", source, mark.line + 1, mark.column + 1, what));
 }
 
 }  // namespace
@@ -37,7 +38,8 @@ Result<ColumnLexicon> ParseColumnLexicon(std::string_view text, std::string_view
         lexicon.phrases.push_back({std::move(tokens), *category});
       }
     }
-    for (const auto& token : root["negative"]) lexicon.negative_tokens.insert(token.as<std::string>());
+    for (const auto& token : root["negative"])
+      lexicon.negative_tokens.insert(token.as<std::string>());
     for (const auto& phrase : root["negative_phrases"]) {
       lexicon.negative_phrases.push_back(Tokens(phrase.as<std::string>()));
     }

@@ -11,7 +11,8 @@ namespace pgveil::dictionaries {
 namespace {
 
 Status ErrorAt(std::string_view source, const YAML::Mark& mark, std::string_view what) {
-  return Status::InvalidArgument(fmt::format("{}:{}:{}: {}", source, mark.line + 1, mark.column + 1, what));
+  return Status::InvalidArgument(
+      fmt::format("{}:{}:{}: {}", source, mark.line + 1, mark.column + 1, what));
 }
 
 Result<DetectorSpec> ParseOne(const YAML::Node& node, std::string_view source) {
@@ -26,7 +27,8 @@ Result<DetectorSpec> ParseOne(const YAML::Node& node, std::string_view source) {
       spec.id = value.as<std::string>();
     } else if (key == "category") {
       auto category = CategoryFromId(value.as<std::string>());
-      if (!category) return ErrorAt(source, value.Mark(), "unknown category '" + value.as<std::string>() + "'");
+      if (!category)
+        return ErrorAt(source, value.Mark(), "unknown category '" + value.as<std::string>() + "'");
       spec.category = *category;
     } else if (key == "pattern") {
       spec.pattern = value.as<std::string>();
@@ -36,7 +38,8 @@ Result<DetectorSpec> ParseOne(const YAML::Node& node, std::string_view source) {
       spec.caseless = value.as<bool>();
     } else if (key == "min_ratio") {
       spec.min_ratio = value.as<double>();
-      if (spec.min_ratio <= 0 || spec.min_ratio > 1) return ErrorAt(source, value.Mark(), "min_ratio must be in (0, 1]");
+      if (spec.min_ratio <= 0 || spec.min_ratio > 1)
+        return ErrorAt(source, value.Mark(), "min_ratio must be in (0, 1]");
     } else if (key == "embedded") {
       spec.embedded = value.as<bool>();
     } else {
@@ -44,14 +47,17 @@ Result<DetectorSpec> ParseOne(const YAML::Node& node, std::string_view source) {
     }
   }
   if (spec.id.empty()) return ErrorAt(source, node.Mark(), "detector without an id");
-  if (spec.pattern.empty()) return ErrorAt(source, node.Mark(), "detector '" + spec.id + "' has no pattern");
-  if (!node["category"]) return ErrorAt(source, node.Mark(), "detector '" + spec.id + "' has no category");
+  if (spec.pattern.empty())
+    return ErrorAt(source, node.Mark(), "detector '" + spec.id + "' has no pattern");
+  if (!node["category"])
+    return ErrorAt(source, node.Mark(), "detector '" + spec.id + "' has no category");
   return spec;
 }
 
 }  // namespace
 
-Result<std::vector<DetectorSpec>> ParseDetectorSpecs(std::string_view text, std::string_view source) {
+Result<std::vector<DetectorSpec>> ParseDetectorSpecs(std::string_view text,
+                                                     std::string_view source) {
   try {
     YAML::Node root = YAML::Load(std::string(text));
     const YAML::Node list = root["detectors"];
@@ -62,7 +68,8 @@ Result<std::vector<DetectorSpec>> ParseDetectorSpecs(std::string_view text, std:
     std::set<std::string> ids;
     for (const auto& node : list) {
       PGVEIL_ASSIGN_OR_RETURN(DetectorSpec spec, ParseOne(node, source));
-      if (!ids.insert(spec.id).second) return ErrorAt(source, node.Mark(), "duplicate detector id '" + spec.id + "'");
+      if (!ids.insert(spec.id).second)
+        return ErrorAt(source, node.Mark(), "duplicate detector id '" + spec.id + "'");
       specs.push_back(std::move(spec));
     }
     return specs;

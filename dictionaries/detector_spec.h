@@ -18,10 +18,10 @@
 namespace pgveil::dictionaries {
 
 struct DetectorSpec {
-  std::string id;          // unique, e.g. "credit_card"
+  std::string id;  // unique, e.g. "credit_card"
   Category category;
-  std::string pattern;     // RE2 syntax, also compiled by Hyperscan as a prefilter
-  std::string validator;   // scanner validator name, or "" when the pattern decides alone
+  std::string pattern;    // RE2 syntax, also compiled by Hyperscan as a prefilter
+  std::string validator;  // scanner validator name, or "" when the pattern decides alone
   bool caseless = false;
   // Share of a column's values that must match before the values alone make
   // it PII. Detectors whose only check is one check digit (a random number
@@ -29,13 +29,14 @@ struct DetectorSpec {
   double min_ratio = 0.10;
   // Whether a match inside longer text (a note, a ticket body) counts.
   bool embedded = false;
-  int line = 0;            // line of the entry in `source`, for error messages
-  std::string source;      // "detectors.yaml"
+  int line = 0;        // line of the entry in `source`, for error messages
+  std::string source;  // "detectors.yaml"
 };
 
 // Parses detector definitions from YAML `text`. Errors name `source`:line and
 // the offending field.
-Result<std::vector<DetectorSpec>> ParseDetectorSpecs(std::string_view text, std::string_view source);
+Result<std::vector<DetectorSpec>> ParseDetectorSpecs(std::string_view text,
+                                                     std::string_view source);
 
 // The detectors compiled into the binary.
 Result<std::vector<DetectorSpec>> EmbeddedDetectorSpecs();

@@ -16,7 +16,8 @@ TEST_CASE("the embedded detectors and column lexicon parse", "[dictionaries]") {
 }
 
 TEST_CASE("detector spec errors name the file, line and field", "[dictionaries]") {
-  auto unknown = ParseDetectorSpecs("detectors:\n  - id: x\n    category: shoe_size\n    pattern: a\n", "d.yaml");
+  auto unknown = ParseDetectorSpecs(
+      "detectors:\n  - id: x\n    category: shoe_size\n    pattern: a\n", "d.yaml");
   REQUIRE_FALSE(unknown.ok());
   CHECK(unknown.status().message() == "d.yaml:3:15: unknown category 'shoe_size'");
 
@@ -25,7 +26,8 @@ TEST_CASE("detector spec errors name the file, line and field", "[dictionaries]"
   CHECK(field.status().message() == "d.yaml:3:5: unknown field 'categry'");
 
   auto duplicate = ParseDetectorSpecs(
-      "detectors:\n  - {id: x, category: email, pattern: a}\n  - {id: x, category: email, pattern: b}\n",
+      "detectors:\n  - {id: x, category: email, pattern: a}\n  - {id: x, category: email, pattern: "
+      "b}\n",
       "d.yaml");
   REQUIRE_FALSE(duplicate.ok());
   CHECK(duplicate.status().message() == "d.yaml:3:5: duplicate detector id 'x'");

@@ -13,6 +13,7 @@ extern const std::string_view surnames;
 extern const std::string_view cities;
 extern const std::string_view street_words;
 extern const std::string_view not_names;
+extern const std::string_view company_suffixes;
 extern const std::string_view column_names;
 extern const std::string_view detectors;
 

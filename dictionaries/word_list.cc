@@ -20,6 +20,7 @@ const std::array kSources = {
     ListSource{WordListId::kCities, "cities.txt", &embedded::cities},
     ListSource{WordListId::kStreetWords, "street_words.txt", &embedded::street_words},
     ListSource{WordListId::kNotNames, "not_names.txt", &embedded::not_names},
+    ListSource{WordListId::kCompanySuffixes, "company_suffixes.txt", &embedded::company_suffixes},
 };
 
 std::vector<std::string_view> SplitLines(std::string_view text) {

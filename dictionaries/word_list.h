@@ -17,11 +17,12 @@
 namespace pgveil::dictionaries {
 
 enum class WordListId {
-  kGivenNames,      // given names in every script we ship
-  kSurnames,        // family names in every script we ship
-  kCities,          // city and town names
-  kStreetWords,     // street-type words: street, str., rue, calle, улица, ...
-  kNotNames,        // words that look like names but are not: colours, products, lorem
+  kGivenNames,   // given names in every script we ship
+  kSurnames,     // family names in every script we ship
+  kCities,       // city and town names
+  kStreetWords,  // street-type words: street, str., rue, calle, улица, ...
+  kNotNames,     // words that look like names but are not: colours, products, lorem
+  kCompanySuffixes,  // legal forms: GmbH, KG, Ltd, 株式会社, ...
 };
 
 // Entries of `id`, in file order, without comments or blank lines. The views

@@ -39,8 +39,9 @@ std::string ScanText(const ScanResult& result, bool color) {
   using Row = std::array<std::string, 6>;
   std::vector<Row> rows = {{"TABLE", "COLUMN / PATH", "CATEGORY", "CONF", "MATCH", "EVIDENCE"}};
   for (const Finding& f : result.findings) {
-    rows.push_back({f.column.schema + "." + f.column.table, f.column.column + (f.path ? " " + *f.path : ""),
-                    std::string(IdOf(f.category)), fmt::format("{:.2f}", f.confidence),
+    rows.push_back({f.column.schema + "." + f.column.table,
+                    f.column.column + (f.path ? " " + *f.path : ""), std::string(IdOf(f.category)),
+                    fmt::format("{:.2f}", f.confidence),
                     fmt::format("{:.0f}%", f.match_ratio * 100), Join(f.evidence, ", ")});
   }
   std::array<size_t, 6> widths{};
@@ -63,9 +64,10 @@ std::string ScanText(const ScanResult& result, bool color) {
   for (const SkippedTable& s : result.skipped) {
     out += fmt::format("skipped {}.{}: {}\n", s.schema, s.table, s.reason);
   }
-  out += fmt::format("\n{} findings in {} tables, {} columns; {} rows sampled ({}%, seed {}) in {} ms\n",
-                     result.findings.size(), result.tables, result.columns_scanned, result.rows_sampled,
-                     result.parameters.sample_percent, result.parameters.seed, result.duration_ms);
+  out += fmt::format(
+      "\n{} findings in {} tables, {} columns; {} rows sampled ({}%, seed {}) in {} ms\n",
+      result.findings.size(), result.tables, result.columns_scanned, result.rows_sampled,
+      result.parameters.sample_percent, result.parameters.seed, result.duration_ms);
   return out;
 }
 

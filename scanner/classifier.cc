@@ -11,6 +11,21 @@ constexpr double kDictionaryMinRatio = 0.5;  // person names, cities: decoys sha
 constexpr double kStreetMinRatio = 0.3;
 constexpr double kNegativeNameMinRatio = 0.9;
 constexpr int64_t kContradictingSample = 20;  // this many values that do not match outvote a name
+// A category several detectors share (national IDs of many countries in one
+// column) passes when their matches together reach this share: random numbers
+// pass one check-digit scheme in ten, not most of several.
+constexpr double kCombinedMinRatio = 0.5;
+// Below these shares of dictionary hits, values contradict a name such as
+// "name" (product names) or "unit" (prices).
+constexpr double kDictionarySupport = 0.2;
+constexpr double kStreetSupport = 0.1;
+// Names inside free text need more rows than patterns: a capitalised word
+// that is also someone's name turns up in any prose now and then.
+constexpr double kEmbeddedNameMinRatio = 0.3;
+// Dates of birth without a name to say so: nearly all dates long past
+// (before kLatestBirthYear), spread over many years.
+constexpr int kLatestBirthYear = 2012;
+constexpr int kMinBirthYearSpread = 15;
 
 size_t Index(Category c) { return static_cast<size_t>(c); }
 
@@ -34,10 +49,11 @@ bool ValueDetectable(Category c) {
   }
 }
 
-// Detectors that are rarely wrong even where the name says "identifier".
+// Detectors that are rarely wrong even where the name says "identifier". URLs
+// are not among them: a product's image URL is no one's personal data.
 bool Strong(Category c) {
   return c == Category::kEmail || c == Category::kBankAccount || c == Category::kSecret ||
-         c == Category::kIpAddress || c == Category::kMacAddress || c == Category::kUrl;
+         c == Category::kIpAddress || c == Category::kMacAddress;
 }
 
 double ValueConfidence(int64_t k, int64_t n, double threshold) {
@@ -74,6 +90,7 @@ bool Passes(Category category, const ClassifierInput& in,
     default:
       break;
   }
+  if (ratio >= std::max(threshold, kCombinedMinRatio)) return true;
   for (size_t d = 0; d < detectors.size(); ++d) {
     if (detectors[d].category == category &&
         p.Ratio(p.detector_whole[d]) >= std::max(threshold, detectors[d].min_ratio)) {
@@ -102,8 +119,33 @@ bool ValuesContradictName(Category category, const ClassifierInput& in, double t
   if (category == Category::kDateOfBirth) {
     return in.type_category != 'D' && p.Ratio(p.date_like) < 0.5;
   }
+  double ratio = p.Ratio(p.whole[Index(category)] + p.embedded[Index(category)]);
+  if (category == Category::kPersonName || category == Category::kCity) return ratio < kDictionarySupport;
+  if (category == Category::kStreetAddress) return ratio < kStreetSupport;
   if (!ValueDetectable(category)) return false;
-  return p.Ratio(p.whole[Index(category)] + p.embedded[Index(category)]) < threshold / 2;
+  return ratio < threshold / 2;
+}
+
+// Whether a column's dates look like birth dates: almost all parse as dates,
+// almost all lie before kLatestBirthYear, and the middle 80 % spans at least
+// kMinBirthYearSpread years (an order or hire date clusters in recent years).
+bool LooksLikeBirthDates(const ValueProfile& p) {
+  if (p.non_null < kContradictingSample || p.Ratio(p.date_like) < 0.8) return false;
+  int64_t total = 0, early = 0;
+  for (size_t i = 0; i < p.years.size(); ++i) {
+    total += p.years[i];
+    if (static_cast<int>(i) + 1900 <= kLatestBirthYear) early += p.years[i];
+  }
+  if (total == 0 || early * 10 < total * 9) return false;
+  auto percentile = [&](double q) {
+    int64_t seen = 0;
+    for (size_t i = 0; i < p.years.size(); ++i) {
+      seen += p.years[i];
+      if (seen >= q * total) return static_cast<int>(i);
+    }
+    return static_cast<int>(p.years.size());
+  };
+  return percentile(0.9) - percentile(0.1) >= kMinBirthYearSpread;
 }
 
 }  // namespace
@@ -153,13 +195,18 @@ std::vector<Verdict> Classify(const ClassifierInput& in,
                                    "value:" + std::string(IdOf(*best))));
   }
 
-  if (!in.name.negative) {
-    for (size_t i = 0; i < kCategoryCount; ++i) {
-      auto category = static_cast<Category>(i);
-      if (best == category || p.Ratio(p.embedded[i]) < threshold) continue;
-      verdicts.push_back(MakeVerdict(category, p.embedded[i], in, threshold,
-                                     "value-embedded:" + std::string(IdOf(category))));
-    }
+  // Free text: a name like "body" or "subject" says nothing about what
+  // people write into it, so negative names do not block embedded PII.
+  for (size_t i = 0; i < kCategoryCount; ++i) {
+    auto category = static_cast<Category>(i);
+    double bar = category == Category::kPersonName ? kEmbeddedNameMinRatio : threshold;
+    if (best == category || p.Ratio(p.embedded[i]) < bar) continue;
+    verdicts.push_back(MakeVerdict(category, p.embedded[i], in, threshold,
+                                   "value-embedded:" + std::string(IdOf(category))));
+  }
+  if (verdicts.empty() && !in.name.negative && !in.name.category && LooksLikeBirthDates(p)) {
+    verdicts.push_back(Verdict{Category::kDateOfBirth, 0.6, Round2(p.Ratio(p.date_like)),
+                               {"value:date_of_birth"}, {}});
   }
   if (!verdicts.empty() || !in.name.category || in.name.negative) return verdicts;
 

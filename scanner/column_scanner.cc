@@ -19,9 +19,9 @@ namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or MM/DD/YYYY at the start of `v`,
-// optionally followed by a time: what date-of-birth text columns hold.
-bool DateLike(std::string_view v) {
+// The year of a date written YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or
+// MM/DD/YYYY at the start of `v` (optionally followed by a time), or 0.
+int DateYear(std::string_view v) {
   auto digits = [&](size_t at, size_t n) {
     if (at + n > v.size()) return false;
     return std::all_of(v.begin() + at, v.begin() + at + n, IsDigit);
@@ -29,9 +29,13 @@ bool DateLike(std::string_view v) {
   auto sep = [&](size_t at) {
     return at < v.size() && (v[at] == '-' || v[at] == '.' || v[at] == '/');
   };
-  bool iso = digits(0, 4) && sep(4) && digits(5, 2) && sep(7) && digits(8, 2);
-  bool dmy = digits(0, 2) && sep(2) && digits(3, 2) && sep(5) && digits(6, 4);
-  return (iso || dmy) && (v.size() == 10 || v[10] == ' ' || v[10] == 'T');
+  auto number = [&](size_t at) {
+    return (v[at] - '0') * 1000 + (v[at + 1] - '0') * 100 + (v[at + 2] - '0') * 10 + (v[at + 3] - '0');
+  };
+  if (v.size() > 10 && v[10] != ' ' && v[10] != 'T') return 0;
+  if (digits(0, 4) && sep(4) && digits(5, 2) && sep(7) && digits(8, 2)) return number(0);
+  if (digits(0, 2) && sep(2) && digits(3, 2) && sep(5) && digits(6, 4)) return number(6);
+  return 0;
 }
 
 std::string_view Slice(std::string_view text, const DetectorHit& hit) {
@@ -46,18 +50,20 @@ struct ColumnScanner::Impl {
   std::unique_ptr<WordEvidence> words;
   std::unique_ptr<ColumnNameEvidence> names;
 
-  void Profile(std::string_view value, Context& ctx, ValueProfile& profile) const;
+  void Profile(std::string_view value, Context::State& ctx, ValueProfile& profile) const;
   void AddFindings(const ColumnRef& ref, const std::optional<std::string>& path,
                    const ValueProfile& profile, const NameVerdict& name, std::string_view type_name,
                    char type_category, std::vector<Finding>* out) const;
 };
 
-class ColumnScanner::Context {
- public:
+struct ColumnScanner::Context::State {
   std::unique_ptr<ValueDetector::Context> detector;
   JsonWalker json;
   std::vector<DetectorHit> hits;
 };
+
+ColumnScanner::Context::Context() : state_(std::make_unique<State>()) {}
+ColumnScanner::Context::~Context() = default;
 
 ColumnScanner::ColumnScanner(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 ColumnScanner::~ColumnScanner() = default;
@@ -74,12 +80,12 @@ Result<std::unique_ptr<ColumnScanner>> ColumnScanner::Create(const ScannerOption
 }
 
 std::unique_ptr<ColumnScanner::Context> ColumnScanner::NewContext() const {
-  auto ctx = std::make_unique<Context>();
-  ctx->detector = impl_->detector->NewContext();
+  auto ctx = std::unique_ptr<Context>(new Context());
+  ctx->state_->detector = impl_->detector->NewContext();
   return ctx;
 }
 
-void ColumnScanner::Impl::Profile(std::string_view value, Context& ctx,
+void ColumnScanner::Impl::Profile(std::string_view value, Context::State& ctx,
                                   ValueProfile& profile) const {
   if (!ValidUtf8(value)) {
     ++profile.invalid_utf8;
@@ -113,7 +119,8 @@ void ColumnScanner::Impl::Profile(std::string_view value, Context& ctx,
   mark_word(word.person_name, Category::kPersonName);
   mark_word(word.city, Category::kCity);
   mark_word(word.street_address, Category::kStreetAddress);
-  if (DateLike(text)) ++profile.date_like;
+  if (word.embedded_person_name) embedded.set(static_cast<size_t>(Category::kPersonName));
+  if (int year = DateYear(text)) profile.AddDate(year);
   for (size_t c = 0; c < kCategoryCount; ++c) {
     if (whole[c]) {
       ++profile.whole[c];
@@ -136,7 +143,8 @@ void ColumnScanner::Impl::AddFindings(const ColumnRef& ref, const std::optional<
 
 ColumnScan ColumnScanner::Scan(const TableInfo& table, const ColumnInfo& column,
                                const ColumnSample& sample, int64_t rows_sampled,
-                               Context& ctx) const {
+                               Context& context) const {
+  Context::State& ctx = *context.state_;
   ColumnScan scan;
   ColumnRef ref{table.schema, table.name, column.name};
   scan.summary = ColumnSummary{ref, column.data_type, rows_sampled,

@@ -39,7 +39,17 @@ struct ColumnScan {
 
 class ColumnScanner {
  public:
-  class Context;
+  // Per-thread scan state; create with NewContext(), use from one thread.
+  class Context {
+   public:
+    ~Context();
+
+   private:
+    friend class ColumnScanner;
+    struct State;
+    Context();
+    std::unique_ptr<State> state_;
+  };
 
   // Loads the embedded detectors and dictionaries. Fails with the
   // dictionary file:line when a detector does not compile.

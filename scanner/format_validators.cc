@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <string>
 #include <vector>
 
@@ -64,15 +65,20 @@ std::vector<size_t> DigitGroups(std::string_view text, bool* one_separator) {
   return groups;
 }
 
-// Dates (2024-01-15, 15.01.2024) and dotted quads (192.168.0.1) are valid
-// numbers in some numbering plan; they are never phones.
-bool LooksLikeDateOrAddress(std::string_view text) {
+// Numbers that some numbering plan accepts but that are never written as
+// phones: dates and timestamps (2024-01-15 10:30, 15.01.2024), decimals
+// (52.520008, 54321.00), dotted quads and version strings (192.168.0.1,
+// 120.0.6099.109).
+bool LooksLikeOtherNumber(std::string_view text) {
   bool one_separator = false;
   std::vector<size_t> groups = DigitGroups(text, &one_separator);
-  if (!one_separator) return false;
-  if (groups == std::vector<size_t>{4, 2, 2} || groups == std::vector<size_t>{2, 2, 4}) return true;
-  return groups.size() == 4 && text.find('.') != std::string_view::npos &&
-         std::all_of(groups.begin(), groups.end(), [](size_t n) { return n <= 3; });
+  if (groups.size() >= 3 && ((groups[0] == 4 && groups[1] == 2 && groups[2] == 2) ||
+                             (groups[0] == 2 && groups[1] == 2 && groups[2] == 4))) {
+    return true;
+  }
+  bool only_dots = text.find_first_of(" -/()+") == std::string_view::npos;
+  if (only_dots && groups.size() == 2) return true;
+  return only_dots && std::any_of(groups.begin(), groups.end(), [](size_t n) { return n < 2; });
 }
 
 }  // namespace
@@ -111,6 +117,18 @@ bool ValidIpv6(std::string_view candidate) {
   return inet_pton(AF_INET6, text.c_str(), &address) == 1;
 }
 
+bool ValidLatLon(std::string_view candidate) {
+  size_t comma = candidate.find(',');
+  if (comma == std::string_view::npos) return false;
+  auto parse = [](std::string_view text, double limit) {
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    double value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return ec == std::errc() && end == text.data() + text.size() && value >= -limit && value <= limit;
+  };
+  return parse(candidate.substr(0, comma), 90) && parse(candidate.substr(comma + 1), 180);
+}
+
 bool ValidPhone(std::string_view candidate) {
   if (candidate.size() > kMaxPhoneBytes) return false;
   size_t digits = 0;
@@ -122,13 +140,15 @@ bool ValidPhone(std::string_view candidate) {
       formatted = true;
     }
   }
-  if (digits < 7 || digits > 15 || LooksLikeDateOrAddress(candidate)) return false;
+  if (digits < 7 || digits > 15 || LooksLikeOtherNumber(candidate)) return false;
   std::string text(candidate);
   if (text.starts_with("+") || text.starts_with("00")) {
     if (text.starts_with("00")) text = "+" + text.substr(2);
     return ValidInRegion(text, "ZZ");
   }
-  if (!formatted) return false;
+  // A national number needs the area code to be told from an order or
+  // session number: at least nine digits, and some formatting.
+  if (!formatted || digits < 9) return false;
   for (const char* region : kNationalRegions) {
     if (ValidInRegion(text, region)) return true;
   }
@@ -140,6 +160,7 @@ FormatValidatorFn FindFormatValidator(std::string_view name) {
   if (name == "ipv4") return ValidIpv4;
   if (name == "ipv6") return ValidIpv6;
   if (name == "phone") return ValidPhone;
+  if (name == "latlon") return ValidLatLon;
   return nullptr;
 }
 

@@ -23,7 +23,10 @@ bool ValidIpv6(std::string_view candidate);
 // column name that says "phone", they are order numbers as often as phones.
 bool ValidPhone(std::string_view candidate);
 
-// "email", "ipv4", "ipv6" or "phone"; nullptr for other names.
+// "52.520008, 13.404954": latitude within ±90, longitude within ±180.
+bool ValidLatLon(std::string_view candidate);
+
+// "email", "ipv4", "ipv6", "phone" or "latlon"; nullptr for other names.
 using FormatValidatorFn = bool (*)(std::string_view candidate);
 FormatValidatorFn FindFormatValidator(std::string_view name);
 

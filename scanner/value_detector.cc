@@ -30,6 +30,23 @@ std::string_view Trim(std::string_view text) {
   return text;
 }
 
+bool IsAlnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsJoiner(char c) { return c == '-' || c == '_' || c == '/' || c == '.' || c == '#'; }
+
+// Whether the match [offset, offset + length) is part of a longer code:
+// touching a letter or digit, or joined to one by a dash, underscore,
+// slash, dot or hash ("INV-2023-000001", a UUID's digit groups).
+bool PartOfLongerCode(std::string_view text, size_t offset, size_t length) {
+  auto glued = [&](size_t near, size_t far, bool has_near, bool has_far) {
+    if (!has_near) return false;
+    if (IsAlnum(text[near])) return true;
+    return IsJoiner(text[near]) && has_far && IsAlnum(text[far]);
+  };
+  size_t end = offset + length;
+  return glued(offset - 1, offset - 2, offset >= 1, offset >= 2) ||
+         glued(end, end + 1, end < text.size(), end + 1 < text.size());
+}
+
 }  // namespace
 
 struct ValueDetector::Impl {
@@ -138,7 +155,7 @@ Result<std::string_view> ValueDetector::Scan(std::string_view value, Context& co
       std::string_view candidate(match.data(), match.size());
       size_t offset = static_cast<size_t>(match.data() - text.data());
       position = offset + std::max<size_t>(match.size(), 1);
-      if (candidate.empty()) continue;
+      if (candidate.empty() || PartOfLongerCode(text, offset, candidate.size())) continue;
       ValidatorFn validator = impl_->validators[i];
       if (validator && !validator(candidate)) continue;
       bool whole = candidate.size() == trimmed.size();

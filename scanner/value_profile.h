@@ -25,6 +25,7 @@ struct ValueProfile {
   int64_t non_null = 0;
   int64_t invalid_utf8 = 0;
   int64_t date_like = 0;                // parse as a calendar date
+  std::array<int32_t, 200> years{};     // years of those dates, 1900..2099
   std::vector<int64_t> detector_whole;  // per detector: values it matched whole
   std::array<int64_t, kCategoryCount>
       whole{};  // per category: values matched whole by any detector/dictionary
@@ -36,6 +37,10 @@ struct ValueProfile {
 
   // Keeps `redacted` as evidence for `category` unless it already has enough.
   void AddEvidence(Category category, std::string redacted);
+  void AddDate(int year) {
+    ++date_like;
+    if (year >= 1900 && year < 2100) ++years[static_cast<size_t>(year - 1900)];
+  }
   double Ratio(int64_t count) const {
     return non_null == 0 ? 0 : static_cast<double>(count) / non_null;
   }

@@ -4,6 +4,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "dictionaries/word_list.h"
@@ -16,7 +17,8 @@ using dictionaries::WordList;
 using dictionaries::WordListId;
 
 constexpr size_t kMaxNameWords = 5;
-constexpr size_t kMaxValueBytes = 200;
+constexpr size_t kMaxValueBytes = 4096;
+constexpr size_t kMaxNameBytes = 200;
 
 void AddFolded(std::unordered_set<std::string>& set, WordListId id) {
   for (std::string_view word : WordList(id)) set.insert(FoldForMatching(word));
@@ -72,6 +74,7 @@ std::unique_ptr<WordEvidence> WordEvidence::CreateFromDictionaries() {
   AddFolded(evidence->not_names_, WordListId::kNotNames);
   AddFolded(evidence->cities_, WordListId::kCities);
   AddFolded(evidence->street_words_, WordListId::kStreetWords);
+  AddFolded(evidence->company_suffixes_, WordListId::kCompanySuffixes);
   return evidence;
 }
 
@@ -98,7 +101,7 @@ bool WordEvidence::IsUnspacedCjkName(std::string_view value) const {
 }
 
 bool WordEvidence::IsPersonName(std::string_view value) const {
-  if (HasDigit(value)) return false;
+  if (value.size() > kMaxNameBytes || HasDigit(value)) return false;
   std::vector<std::string_view> words = Words(value);
   if (words.empty() || words.size() > kMaxNameWords) return false;
   if (words.size() == 1 && IsUnspacedCjkName(words[0])) return true;
@@ -113,10 +116,49 @@ bool WordEvidence::IsPersonName(std::string_view value) const {
   return known * 2 >= words.size() && known > 0;
 }
 
+bool WordEvidence::MentionsPerson(std::string_view text) const {
+  for (size_t start = 0; start < text.size();) {
+    size_t end = std::min(text.find_first_of(" ,\n", start), text.size());
+    if (end > start && company_suffixes_.contains(FoldForMatching(text.substr(start, end - start)))) {
+      return false;
+    }
+    start = end + 1;
+  }
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t length = static_cast<int32_t>(text.size());
+  bool sentence_start = true;
+  int32_t word_start = -1;
+  bool capitalised = false;
+  for (int32_t i = 0; i <= length;) {
+    int32_t at = i;
+    UChar32 c = ' ';
+    if (i < length) U8_NEXT(s, i, length, c);
+    else ++i;
+    bool letter = c >= 0 && (u_isalpha(c) || c == '-' || u_charType(c) == U_NON_SPACING_MARK);
+    if (letter && word_start < 0) {
+      word_start = at;
+      capitalised = u_isupper(c) || (!u_islower(c) && !u_isupper(c));  // caseless scripts count
+      continue;
+    }
+    if (letter) continue;
+    if (word_start >= 0) {
+      if (!sentence_start && capitalised) {
+        std::string folded = FoldForMatching(text.substr(word_start, at - word_start));
+        if (names_.contains(folded) && !not_names_.contains(folded)) return true;
+      }
+      sentence_start = false;
+      word_start = -1;
+    }
+    if (c == '.' || c == '!' || c == '?' || c == '\n' || c == 0x3002) sentence_start = true;
+  }
+  return false;
+}
+
 WordMatch WordEvidence::Judge(std::string_view value) const {
   WordMatch match;
   if (value.empty() || value.size() > kMaxValueBytes) return match;
   match.person_name = IsPersonName(value);
+  match.embedded_person_name = !match.person_name && MentionsPerson(value);
   std::string folded = FoldForMatching(value);
   match.city = cities_.contains(folded);
   if (HasDigit(value)) {

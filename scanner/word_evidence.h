@@ -9,7 +9,10 @@
 // A value is a person name when it has one to five words, no digits, at least
 // half its words are known given names or surnames, and no word is only a
 // decoy (a colour, product word or company suffix from not_names.txt) —
-// "Amber Lamp" is not a person, "Rose Müller" is.
+// "Amber Lamp" is not a person, "Rose Müller" is. Longer text mentions a
+// person when a word that does not start a sentence is capitalised (or in a
+// script without case) and is a known name that is not also a decoy word,
+// unless a legal form (GmbH, Ltd) makes the text a company name.
 //
 // Thread-safety: immutable after Create(); share freely.
 #pragma once
@@ -22,7 +25,8 @@
 namespace pgveil::scanner {
 
 struct WordMatch {
-  bool person_name = false;
+  bool person_name = false;           // the value is a name
+  bool embedded_person_name = false;  // free text that names someone ("Happy birthday, Ольга!")
   bool city = false;
   bool street_address = false;
 };
@@ -39,12 +43,14 @@ class WordEvidence {
   WordEvidence() = default;
   bool IsPersonName(std::string_view value) const;
   bool IsUnspacedCjkName(std::string_view value) const;
+  bool MentionsPerson(std::string_view text) const;
 
   std::unordered_set<std::string> names_;      // given names and surnames, folded
   std::unordered_set<std::string> surnames_;   // folded, for unspaced CJK names
   std::unordered_set<std::string> not_names_;  // folded decoys
   std::unordered_set<std::string> cities_;     // folded, whole values
   std::unordered_set<std::string> street_words_;
+  std::unordered_set<std::string> company_suffixes_;  // folded
 };
 
 }  // namespace pgveil::scanner

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Set-up, build, and `pgveil demo`: a throwaway cluster with a generated shop
+# database, scanned, with the findings printed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ci/setup.sh
+exec build/pgveil demo "$@"

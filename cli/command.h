@@ -1,0 +1,18 @@
+// cli/command.h
+//
+// How commands plug into main: each command file adds its subcommand to the
+// CLI11 app and, when that subcommand is chosen, sets the runner main calls
+// after parsing. A runner returns the process exit code (cli/exit_codes.h).
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace pgveil::cli {
+
+using CommandRunner = std::function<int()>;
+
+void AddScanCommand(CLI::App& app, CommandRunner* runner);
+void AddDemoCommand(CLI::App& app, CommandRunner* runner);
+
+}  // namespace pgveil::cli

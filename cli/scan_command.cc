@@ -1,0 +1,45 @@
+// `pgveil scan`: sample the database, detect PII, print the findings.
+#include <memory>
+
+#include "cli/command.h"
+#include "cli/exit_codes.h"
+#include "cli/scan_pipeline.h"
+#include "cli/terminal.h"
+#include "reports/scan_report.h"
+
+namespace pgveil::cli {
+namespace {
+
+struct ScanCommandOptions {
+  ScanOptions scan;
+  std::string format = "text";
+  std::string output;
+};
+
+int RunScanCommand(const ScanCommandOptions& options) {
+  auto outcome = RunScan(options.scan);
+  if (!outcome.ok()) return ReportError(outcome.status());
+  bool to_terminal = options.output.empty() || options.output == "-";
+  std::string text = options.format == "json"
+                         ? reports::ScanJson(outcome->result)
+                         : reports::ScanText(outcome->result, to_terminal && UseColor(1));
+  Status written = WriteOutput(options.output, text);
+  if (!written.ok()) return ReportError(written);
+  return kExitClean;
+}
+
+}  // namespace
+
+void AddScanCommand(CLI::App& app, CommandRunner* runner) {
+  auto options = std::make_shared<ScanCommandOptions>();
+  CLI::App* command = app.add_subcommand("scan", "Sample the database and report the PII found");
+  AddScanFlags(*command, options->scan);
+  command->add_option("--format", options->format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  command->add_option("-o,--output", options->output, "write the report to FILE instead of stdout");
+  command->callback(
+      [options, runner] { *runner = [options] { return RunScanCommand(*options); }; });
+}
+
+}  // namespace pgveil::cli

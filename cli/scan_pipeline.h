@@ -1,0 +1,41 @@
+// cli/scan_pipeline.h
+//
+// The scan pipeline every command that needs findings runs: connect, read
+// the catalog, choose tables, plan and read samples in one read-only
+// transaction, run the scanner over every column, sort the findings.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/scan_result.h"
+#include "core/schema.h"
+#include "core/status.h"
+#include "scanner/sample_plan.h"
+
+namespace CLI {
+class App;
+}  // namespace CLI
+
+namespace pgveil::cli {
+
+struct ScanOptions {
+  std::string dsn;
+  scanner::SampleOptions sample;
+  std::vector<std::string> include;  // globs over "schema.table"; empty = all
+  std::vector<std::string> exclude;
+  bool include_views = false;
+  bool include_matviews = false;
+};
+
+struct ScanOutcome {
+  Catalog catalog;
+  ScanResult result;
+};
+
+Result<ScanOutcome> RunScan(const ScanOptions& options);
+
+// Adds the scan flags (--dsn, --sample-percent, --seed, ...) to `command`.
+void AddScanFlags(CLI::App& command, ScanOptions& options);
+
+}  // namespace pgveil::cli

@@ -1,0 +1,118 @@
+#include "pg/connection.h"
+
+#include <sstream>
+
+#include "pg/connection_impl.h"
+
+namespace pgveil::pg {
+namespace {
+
+bool IsUri(const std::string& dsn) {
+  return dsn.starts_with("postgresql://") || dsn.starts_with("postgres://");
+}
+
+StatusCode CodeFor(const std::string& message) {
+  if (message.find("password authentication failed") != std::string::npos ||
+      message.find("permission denied") != std::string::npos ||
+      message.find("no pg_hba.conf entry") != std::string::npos) {
+    return StatusCode::kPermissionDenied;
+  }
+  return StatusCode::kUnavailable;
+}
+
+Status Make(StatusCode code, std::string message) {
+  switch (code) {
+    case StatusCode::kPermissionDenied:
+      return Status::PermissionDenied(std::move(message));
+    case StatusCode::kUnavailable:
+      return Status::Unavailable(std::move(message));
+    default:
+      return Status::Internal(std::move(message));
+  }
+}
+
+}  // namespace
+
+std::string WithApplicationName(const std::string& dsn) {
+  const std::string setting = "fallback_application_name=pgveil";
+  if (!IsUri(dsn)) return dsn.empty() ? setting : dsn + " " + setting;
+  return dsn + (dsn.find('?') == std::string::npos ? "?" : "&") + setting;
+}
+
+std::string PrimaryMessage(const std::string& libpq_message) {
+  std::istringstream lines(libpq_message);
+  std::string kept;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.starts_with("DETAIL:") || line.starts_with("HINT:") || line.starts_with("CONTEXT:") ||
+        line.starts_with("LINE ") || line.starts_with(" ") || line.empty()) {
+      continue;
+    }
+    for (const char* prefix : {"ERROR:  ", "FATAL:  ", "ERROR: ", "FATAL: "}) {
+      if (line.starts_with(prefix)) line = line.substr(std::string(prefix).size());
+    }
+    // "connection to server ... failed: FATAL:  password ..." keeps the cause.
+    size_t fatal = line.find("failed: FATAL:  ");
+    if (fatal != std::string::npos) line = line.substr(0, fatal + 8) + line.substr(fatal + 16);
+    kept += kept.empty() ? line : "; " + line;
+  }
+  return kept;
+}
+
+Status FromException(const std::exception& e, const std::string& what) {
+  std::string message = PrimaryMessage(e.what());
+  if (dynamic_cast<const pqxx::broken_connection*>(&e))
+    return Make(CodeFor(message), what + ": " + message);
+  if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&e)) {
+    if (sql->sqlstate() == "42501") return Status::PermissionDenied(what + ": " + message);
+    if (sql->sqlstate().starts_with("08") || sql->sqlstate().starts_with("57P")) {
+      return Status::Unavailable(what + ": " + message);
+    }
+  }
+  return Status::Internal(what + ": " + message);
+}
+
+Connection::Connection(std::string dsn, std::unique_ptr<Impl> impl)
+    : dsn_(std::move(dsn)), impl_(std::move(impl)) {}
+Connection::~Connection() = default;
+
+Result<std::unique_ptr<Connection>> Connection::Open(const std::string& dsn) {
+  try {
+    auto impl = std::make_unique<Impl>(WithApplicationName(dsn));
+    return std::unique_ptr<Connection>(new Connection(dsn, std::move(impl)));
+  } catch (const std::exception& e) {
+    std::string message = PrimaryMessage(e.what());
+    return Make(CodeFor(message), "cannot connect to the database: " + message);
+  }
+}
+
+std::string Connection::database() const { return impl_->connection.dbname(); }
+
+Status Connection::Execute(const std::string& sql) {
+  try {
+    pqxx::nontransaction tx(impl_->connection);
+    tx.exec(sql);
+    return Status::Ok();
+  } catch (const std::exception& e) {
+    return FromException(e, "executing SQL");
+  }
+}
+
+Result<std::vector<std::vector<std::optional<std::string>>>> Connection::Query(
+    const std::string& sql) {
+  try {
+    pqxx::nontransaction tx(impl_->connection);
+    pqxx::result result = tx.exec(sql);
+    std::vector<std::vector<std::optional<std::string>>> rows;
+    for (const auto& row : result) {
+      auto& out = rows.emplace_back();
+      for (const auto& field : row) {
+        out.push_back(field.is_null() ? std::nullopt : std::optional<std::string>(field.c_str()));
+      }
+    }
+    return rows;
+  } catch (const std::exception& e) {
+    return FromException(e, "running a query");
+  }
+}
+
+}  // namespace pgveil::pg
