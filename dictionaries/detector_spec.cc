@@ -32,6 +32,8 @@ Result<DetectorSpec> ParseOne(const YAML::Node& node, std::string_view source) {
       spec.category = *category;
     } else if (key == "pattern") {
       spec.pattern = value.as<std::string>();
+    } else if (key == "prefilter") {
+      spec.prefilter = value.as<std::string>();
     } else if (key == "validator") {
       spec.validator = value.as<std::string>();
     } else if (key == "caseless") {
@@ -49,6 +51,7 @@ Result<DetectorSpec> ParseOne(const YAML::Node& node, std::string_view source) {
   if (spec.id.empty()) return ErrorAt(source, node.Mark(), "detector without an id");
   if (spec.pattern.empty())
     return ErrorAt(source, node.Mark(), "detector '" + spec.id + "' has no pattern");
+  if (spec.prefilter.empty()) spec.prefilter = spec.pattern;
   if (!node["category"])
     return ErrorAt(source, node.Mark(), "detector '" + spec.id + "' has no category");
   return spec;

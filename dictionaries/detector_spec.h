@@ -3,7 +3,7 @@
 // Value detectors are data: dictionaries/data/detectors.yaml lists, for each
 // detector, the category it reports, one regular expression and the name of
 // the validator that must accept what the expression extracts. The scanner
-// compiles every pattern into one Hyperscan database (as a prefilter) and
+// compiles every prefilter into one Hyperscan database and
 // confirms candidates with RE2 and the validator.
 //
 // Thread-safety: plain values.
@@ -20,7 +20,11 @@ namespace pgveil::dictionaries {
 struct DetectorSpec {
   std::string id;  // unique, e.g. "credit_card"
   Category category;
-  std::string pattern;    // RE2 syntax, also compiled by Hyperscan as a prefilter
+  std::string pattern;    // RE2 syntax: extracts each match
+  // What Hyperscan looks for to decide whether RE2 runs at all: a cheaper
+  // expression that matches wherever `pattern` has a match the validator
+  // accepts. Defaults to `pattern`.
+  std::string prefilter;
   std::string validator;  // scanner validator name, or "" when the pattern decides alone
   bool caseless = false;
   // Share of a column's values that must match before the values alone make

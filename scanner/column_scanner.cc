@@ -108,13 +108,13 @@ void ColumnScanner::Impl::Profile(std::string_view value, Context::State& ctx,
     } else {
       continue;
     }
-    profile.AddEvidence(spec.category, Redact(Slice(text, hit)));
+    if (profile.WantsEvidence(spec.category)) profile.AddEvidence(spec.category, Redact(Slice(text, hit)));
   }
   WordMatch word = words->Judge(text);
   auto mark_word = [&](bool matched, Category category) {
     if (!matched) return;
     whole.set(static_cast<size_t>(category));
-    profile.AddEvidence(category, Redact(text));
+    if (profile.WantsEvidence(category)) profile.AddEvidence(category, Redact(text));
   };
   mark_word(word.person_name, Category::kPersonName);
   mark_word(word.city, Category::kCity);

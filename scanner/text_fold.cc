@@ -55,21 +55,28 @@ std::string_view NormalizeForDetection(std::string_view utf8, std::string* buffe
 }
 
 std::string FoldForMatching(std::string_view utf8) {
+  std::string out;
+  FoldForMatchingInto(utf8, &out);
+  return out;
+}
+
+void FoldForMatchingInto(std::string_view utf8, std::string* out) {
+  out->clear();
   if (IsAscii(utf8)) {
-    std::string out(utf8);
-    for (char& c : out) {
+    out->append(utf8);
+    for (char& c : *out) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
-    return out;
+    return;
   }
-  if (!ValidUtf8(utf8)) return "";
+  if (!ValidUtf8(utf8)) return;
   static const icu::Normalizer2* nfkc_cf = Instance("nfkc_cf", UNORM2_COMPOSE);
   static const icu::Normalizer2* nfd = Instance("nfc", UNORM2_DECOMPOSE);
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString text =
       icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
   icu::UnicodeString folded = nfd->normalize(nfkc_cf->normalize(text, status), status);
-  if (U_FAILURE(status)) return "";
+  if (U_FAILURE(status)) return;
   icu::UnicodeString stripped;
   for (int32_t i = 0; i < folded.length();) {
     UChar32 c = folded.char32At(i);
@@ -77,9 +84,7 @@ std::string FoldForMatching(std::string_view utf8) {
     if (u_charType(c) == U_NON_SPACING_MARK) continue;
     stripped.append(c == kDotlessI ? UChar32('i') : c);
   }
-  std::string out;
-  stripped.toUTF8String(out);
-  return out;
+  stripped.toUTF8String(*out);
 }
 
 }  // namespace pgveil::scanner

@@ -29,4 +29,9 @@ std::string_view NormalizeForDetection(std::string_view utf8, std::string* buffe
 // Case-folded, mark-free form of `utf8` (see above). Invalid UTF-8 yields "".
 std::string FoldForMatching(std::string_view utf8);
 
+// The same, written into `*out` (replacing its contents) so a caller on the
+// hot path can reuse one buffer; ASCII input touches no allocator once the
+// buffer has grown.
+void FoldForMatchingInto(std::string_view utf8, std::string* out);
+
 }  // namespace pgveil::scanner

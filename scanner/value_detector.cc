@@ -99,7 +99,7 @@ Result<std::unique_ptr<ValueDetector>> ValueDetector::Create(
             fmt::format("{}: unknown validator '{}'", where(), spec.validator));
     }
     detector->impl_->validators.push_back(validator);
-    patterns.push_back(spec.pattern.c_str());
+    patterns.push_back(spec.prefilter.c_str());
     flags.push_back(HS_FLAG_SINGLEMATCH | HS_FLAG_PREFILTER |
                     (spec.caseless ? HS_FLAG_CASELESS : 0u));
     ids.push_back(static_cast<unsigned>(i));
@@ -142,33 +142,44 @@ Result<std::string_view> ValueDetector::Scan(std::string_view value, Context& co
   hs_error_t rc = hs_scan(impl_->database, text.data(), static_cast<unsigned>(text.size()), 0,
                           ctx.scratch, on_match, ctx.flagged.data());
   if (rc != HS_SUCCESS) return Status::Internal(fmt::format("Hyperscan scan failed (code {})", rc));
-  std::string_view trimmed = Trim(text);
   for (size_t i = 0; i < specs_.size(); ++i) {
-    if (!ctx.flagged[i]) continue;
-    re2::StringPiece input(text.data(), text.size());
-    re2::StringPiece match;
-    bool found = false;
-    DetectorHit hit{static_cast<uint16_t>(i), false, 0, 0};
-    size_t position = 0;
-    while (position <= text.size() && impl_->confirm[i]->Match(input, position, text.size(),
-                                                               re2::RE2::UNANCHORED, &match, 1)) {
-      std::string_view candidate(match.data(), match.size());
-      size_t offset = static_cast<size_t>(match.data() - text.data());
-      position = offset + std::max<size_t>(match.size(), 1);
-      if (candidate.empty() || PartOfLongerCode(text, offset, candidate.size())) continue;
-      ValidatorFn validator = impl_->validators[i];
-      if (validator && !validator(candidate)) continue;
-      bool whole = candidate.size() == trimmed.size();
-      if (!found || whole) {
-        hit = DetectorHit{static_cast<uint16_t>(i), whole, static_cast<uint32_t>(offset),
-                          static_cast<uint32_t>(candidate.size())};
-        found = true;
-      }
-      if (whole) break;
-    }
-    if (found) hits->push_back(hit);
+    if (ctx.flagged[i]) Confirm(i, text, hits);
   }
   return text;
+}
+
+std::string_view ValueDetector::ScanWithoutPrefilter(std::string_view value, Context& context,
+                                                     std::vector<DetectorHit>* hits) const {
+  Context::State& ctx = *context.state_;
+  std::string_view text = NormalizeForDetection(value.substr(0, kMaxScanBytes), &ctx.normalized);
+  for (size_t i = 0; i < specs_.size(); ++i) Confirm(i, text, hits);
+  return text;
+}
+
+void ValueDetector::Confirm(size_t detector, std::string_view text, std::vector<DetectorHit>* hits) const {
+  std::string_view trimmed = Trim(text);
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece match;
+  bool found = false;
+  DetectorHit hit{static_cast<uint16_t>(detector), false, 0, 0};
+  size_t position = 0;
+  while (position <= text.size() &&
+         impl_->confirm[detector]->Match(input, position, text.size(), re2::RE2::UNANCHORED, &match, 1)) {
+    std::string_view candidate(match.data(), match.size());
+    size_t offset = static_cast<size_t>(match.data() - text.data());
+    position = offset + std::max<size_t>(match.size(), 1);
+    if (candidate.empty() || PartOfLongerCode(text, offset, candidate.size())) continue;
+    ValidatorFn validator = impl_->validators[detector];
+    if (validator && !validator(candidate)) continue;
+    bool whole = candidate.size() == trimmed.size();
+    if (!found || whole) {
+      hit = DetectorHit{static_cast<uint16_t>(detector), whole, static_cast<uint32_t>(offset),
+                        static_cast<uint32_t>(candidate.size())};
+      found = true;
+    }
+    if (whole) break;
+  }
+  if (found) hits->push_back(hit);
 }
 
 }  // namespace pgveil::scanner

@@ -60,11 +60,19 @@ class ValueDetector {
   Result<std::string_view> Scan(std::string_view value, Context& ctx,
                                 std::vector<DetectorHit>* hits) const;
 
+  // The same as Scan but runs every detector's RE2 pattern on the value, as
+  // if Hyperscan had flagged them all: the reference the prefilters are
+  // tested against (a prefilter must never hide a validated match).
+  std::string_view ScanWithoutPrefilter(std::string_view value, Context& ctx,
+                                        std::vector<DetectorHit>* hits) const;
+
   const std::vector<dictionaries::DetectorSpec>& specs() const { return specs_; }
 
  private:
   struct Impl;
   explicit ValueDetector(std::vector<dictionaries::DetectorSpec> specs);
+  // Runs detector `detector`'s RE2 pattern and validator over `text`.
+  void Confirm(size_t detector, std::string_view text, std::vector<DetectorHit>* hits) const;
   std::vector<dictionaries::DetectorSpec> specs_;
   std::unique_ptr<Impl> impl_;  // <hs/hs.h> and <re2/re2.h> stay out of this header
 };

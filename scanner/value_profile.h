@@ -35,6 +35,10 @@ struct ValueProfile {
 
   explicit ValueProfile(size_t detectors = 0) : detector_whole(detectors, 0) {}
 
+  // Whether `category` still wants examples (so callers redact only then).
+  bool WantsEvidence(Category category) const {
+    return evidence[static_cast<size_t>(category)].size() < kMaxEvidence;
+  }
   // Keeps `redacted` as evidence for `category` unless it already has enough.
   void AddEvidence(Category category, std::string redacted);
   void AddDate(int year) {

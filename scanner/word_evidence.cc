@@ -5,7 +5,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <vector>
+#include <array>
 
 #include "dictionaries/word_list.h"
 #include "scanner/text_fold.h"
@@ -17,46 +17,40 @@ using dictionaries::WordList;
 using dictionaries::WordListId;
 
 constexpr size_t kMaxNameWords = 5;
-constexpr size_t kMaxValueBytes = 4096;
+constexpr size_t kMaxCityWords = 4;
+constexpr size_t kMaxStreetWords = 12;
+constexpr size_t kMinMentionWords = 3;   // shorter values are names or nothing, not prose
+constexpr size_t kMaxValueBytes = 4096;  // longer values are documents, not names or addresses
 constexpr size_t kMaxNameBytes = 200;
+constexpr size_t kMaxWords = 64;
 
-void AddFolded(std::unordered_set<std::string>& set, WordListId id) {
+void AddFolded(WordSet& set, WordListId id) {
   for (std::string_view word : WordList(id)) set.insert(FoldForMatching(word));
 }
 
-// Splits on spaces, commas and periods; hyphenated names ("Jean-Pierre") stay
-// whole and are also tried part by part.
-std::vector<std::string_view> Words(std::string_view value) {
-  std::vector<std::string_view> words;
+bool IsSeparator(char c) {
+  return c == ' ' || c == ',' || c == '\t' || c == '\n' || c == '.' || c == '(' || c == ')';
+}
+
+// Up to kMaxWords words of `value`, split on spaces, commas, periods and
+// parentheses, without allocating. Returns how many there are in all.
+size_t SplitWords(std::string_view value, std::array<std::string_view, kMaxWords>& words, size_t* kept) {
+  size_t count = 0;
   size_t start = 0;
   for (size_t i = 0; i <= value.size(); ++i) {
-    bool separator = i == value.size() || value[i] == ' ' || value[i] == ',' || value[i] == '\t' ||
-                     value[i] == '.' || value[i] == '(' || value[i] == ')';
-    if (!separator) continue;
-    if (i > start) words.push_back(value.substr(start, i - start));
+    if (i < value.size() && !IsSeparator(value[i])) continue;
+    if (i > start) {
+      if (count < kMaxWords) words[count] = value.substr(start, i - start);
+      ++count;
+    }
     start = i + 1;
   }
-  return words;
+  *kept = std::min(count, kMaxWords);
+  return count;
 }
 
 bool HasDigit(std::string_view value) {
-  for (char c : value) {
-    if (c >= '0' && c <= '9') return true;
-  }
-  return false;
-}
-
-// "jean-pierre": every part of a hyphenated word is a known name.
-bool AllPartsKnown(std::string_view word, const std::unordered_set<std::string>& known) {
-  size_t start = 0;
-  while (true) {
-    size_t dash = word.find('-', start);
-    std::string part(
-        word.substr(start, dash == std::string_view::npos ? std::string_view::npos : dash - start));
-    if (part.empty() || !known.contains(part)) return false;
-    if (dash == std::string_view::npos) return true;
-    start = dash + 1;
-  }
+  return std::any_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool IsCjkScript(UScriptCode script) {
@@ -65,6 +59,12 @@ bool IsCjkScript(UScriptCode script) {
 }
 
 }  // namespace
+
+bool WordEvidence::Contains(const WordSet& set, std::string_view word) {
+  thread_local std::string folded;
+  FoldForMatchingInto(word, &folded);
+  return !folded.empty() && set.find(std::string_view(folded)) != set.end();
+}
 
 std::unique_ptr<WordEvidence> WordEvidence::CreateFromDictionaries() {
   auto evidence = std::unique_ptr<WordEvidence>(new WordEvidence());
@@ -82,46 +82,55 @@ bool WordEvidence::IsUnspacedCjkName(std::string_view value) const {
   const auto* s = reinterpret_cast<const uint8_t*>(value.data());
   int32_t length = static_cast<int32_t>(value.size());
   int code_points = 0;
+  int32_t ends[2] = {0, 0};
   for (int32_t i = 0; i < length;) {
     UChar32 c;
     U8_NEXT(s, i, length, c);
     UErrorCode status = U_ZERO_ERROR;
     if (c < 0 || !IsCjkScript(uscript_getScript(c, &status))) return false;
+    if (code_points < 2) ends[code_points] = i;
     ++code_points;
   }
   if (code_points < 2 || code_points > 4) return false;
   // Surnames are one or two characters: 王, 김, 山田, 欧阳.
-  int32_t first_end = 0;
-  UChar32 c;
-  U8_NEXT(s, first_end, length, c);
-  if (surnames_.contains(std::string(value.substr(0, first_end)))) return true;
-  int32_t second_end = first_end;
-  U8_NEXT(s, second_end, length, c);
-  return code_points >= 3 && surnames_.contains(std::string(value.substr(0, second_end)));
+  return surnames_.contains(value.substr(0, static_cast<size_t>(ends[0]))) ||
+         (code_points >= 3 && surnames_.contains(value.substr(0, static_cast<size_t>(ends[1]))));
 }
 
 bool WordEvidence::IsPersonName(std::string_view value) const {
   if (value.size() > kMaxNameBytes || HasDigit(value)) return false;
-  std::vector<std::string_view> words = Words(value);
-  if (words.empty() || words.size() > kMaxNameWords) return false;
-  if (words.size() == 1 && IsUnspacedCjkName(words[0])) return true;
+  std::array<std::string_view, kMaxWords> words;
+  size_t kept = 0;
+  size_t count = SplitWords(value, words, &kept);
+  if (count == 0 || count > kMaxNameWords) return false;
+  if (count == 1 && IsUnspacedCjkName(words[0])) return true;
   size_t known = 0;
-  for (std::string_view word : words) {
-    std::string folded = FoldForMatching(word);
-    if (not_names_.contains(folded) && !(words.size() > 1 && names_.contains(folded))) return false;
-    bool is_name = names_.contains(folded) ||
-                   (folded.find('-') != std::string::npos && AllPartsKnown(folded, names_));
+  for (size_t i = 0; i < kept; ++i) {
+    bool is_name = Contains(names_, words[i]);
+    if (Contains(not_names_, words[i]) && !(count > 1 && is_name)) return false;
+    if (!is_name && words[i].find('-') != std::string_view::npos) is_name = AllPartsKnown(words[i]);
     if (is_name) ++known;
   }
-  return known * 2 >= words.size() && known > 0;
+  return known * 2 >= count && known > 0;
+}
+
+// "Jean-Pierre": every part of a hyphenated word is a known name.
+bool WordEvidence::AllPartsKnown(std::string_view word) const {
+  size_t start = 0;
+  while (true) {
+    size_t dash = word.find('-', start);
+    std::string_view part =
+        word.substr(start, dash == std::string_view::npos ? std::string_view::npos : dash - start);
+    if (part.empty() || !Contains(names_, part)) return false;
+    if (dash == std::string_view::npos) return true;
+    start = dash + 1;
+  }
 }
 
 bool WordEvidence::MentionsPerson(std::string_view text) const {
   for (size_t start = 0; start < text.size();) {
     size_t end = std::min(text.find_first_of(" ,\n", start), text.size());
-    if (end > start && company_suffixes_.contains(FoldForMatching(text.substr(start, end - start)))) {
-      return false;
-    }
+    if (end > start && Contains(company_suffixes_, text.substr(start, end - start))) return false;
     start = end + 1;
   }
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
@@ -132,19 +141,24 @@ bool WordEvidence::MentionsPerson(std::string_view text) const {
   for (int32_t i = 0; i <= length;) {
     int32_t at = i;
     UChar32 c = ' ';
-    if (i < length) U8_NEXT(s, i, length, c);
-    else ++i;
-    bool letter = c >= 0 && (u_isalpha(c) || c == '-' || u_charType(c) == U_NON_SPACING_MARK);
+    if (i < length) {
+      U8_NEXT(s, i, length, c);
+    } else {
+      ++i;
+    }
+    bool letter = c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '-'
+                           : c > 0 && (u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK);
     if (letter && word_start < 0) {
       word_start = at;
-      capitalised = u_isupper(c) || (!u_islower(c) && !u_isupper(c));  // caseless scripts count
+      // Scripts without case (CJK, Arabic, Hebrew) count as capitalised.
+      capitalised = c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c) || (!u_islower(c) && !u_isupper(c));
       continue;
     }
     if (letter) continue;
     if (word_start >= 0) {
       if (!sentence_start && capitalised) {
-        std::string folded = FoldForMatching(text.substr(word_start, at - word_start));
-        if (names_.contains(folded) && !not_names_.contains(folded)) return true;
+        std::string_view word = text.substr(static_cast<size_t>(word_start), static_cast<size_t>(at - word_start));
+        if (Contains(names_, word) && !Contains(not_names_, word)) return true;
       }
       sentence_start = false;
       word_start = -1;
@@ -156,19 +170,23 @@ bool WordEvidence::MentionsPerson(std::string_view text) const {
 
 WordMatch WordEvidence::Judge(std::string_view value) const {
   WordMatch match;
-  if (value.empty() || value.size() > kMaxValueBytes) return match;
-  match.person_name = IsPersonName(value);
-  match.embedded_person_name = !match.person_name && MentionsPerson(value);
-  std::string folded = FoldForMatching(value);
-  match.city = cities_.contains(folded);
-  if (HasDigit(value)) {
-    for (std::string_view word : Words(folded)) {
-      if (street_words_.contains(std::string(word))) {
-        match.street_address = true;
-        break;
-      }
+  // Emails, URLs and documents are never names or addresses.
+  if (value.empty() || value.size() > kMaxValueBytes || value.find('@') != std::string_view::npos ||
+      value.find("://") != std::string_view::npos) {
+    return match;
+  }
+  std::array<std::string_view, kMaxWords> words;
+  size_t kept = 0;
+  size_t count = SplitWords(value, words, &kept);
+  bool digits = HasDigit(value);
+  match.person_name = !digits && count <= kMaxNameWords && IsPersonName(value);
+  match.city = !digits && count <= kMaxCityWords && Contains(cities_, value);
+  if (digits && count >= 2 && count <= kMaxStreetWords) {
+    for (size_t i = 0; i < kept && !match.street_address; ++i) {
+      match.street_address = Contains(street_words_, words[i]);
     }
   }
+  match.embedded_person_name = !match.person_name && count >= kMinMentionWords && MentionsPerson(value);
   return match;
 }
 

@@ -17,6 +17,7 @@
 // Thread-safety: immutable after Create(); share freely.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,6 +32,14 @@ struct WordMatch {
   bool street_address = false;
 };
 
+// A set of folded words that can be probed with a string_view, so lookups on
+// the hot path allocate nothing.
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+};
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+
 class WordEvidence {
  public:
   // Builds the sets from the embedded word lists.
@@ -44,13 +53,17 @@ class WordEvidence {
   bool IsPersonName(std::string_view value) const;
   bool IsUnspacedCjkName(std::string_view value) const;
   bool MentionsPerson(std::string_view text) const;
+  bool AllPartsKnown(std::string_view word) const;
 
-  std::unordered_set<std::string> names_;      // given names and surnames, folded
-  std::unordered_set<std::string> surnames_;   // folded, for unspaced CJK names
-  std::unordered_set<std::string> not_names_;  // folded decoys
-  std::unordered_set<std::string> cities_;     // folded, whole values
-  std::unordered_set<std::string> street_words_;
-  std::unordered_set<std::string> company_suffixes_;  // folded
+  // Whether folded `word` is in `set`; `word` is folded into a per-thread buffer.
+  static bool Contains(const WordSet& set, std::string_view word);
+
+  WordSet names_;      // given names and surnames, folded
+  WordSet surnames_;   // folded, for unspaced CJK names
+  WordSet not_names_;  // folded decoys
+  WordSet cities_;     // folded, whole values
+  WordSet street_words_;
+  WordSet company_suffixes_;  // folded
 };
 
 }  // namespace pgveil::scanner
