@@ -35,6 +35,7 @@ struct ColumnSummary {
   std::string data_type;
   int64_t rows_sampled = 0;
   int64_t non_null = 0;
+  int64_t invalid_utf8 = 0;          // values skipped because they were not UTF-8
 };
 
 struct SkippedTable {

@@ -2,18 +2,30 @@
 
 #include <fmt/format.h>
 
+#include "core/identifier.h"
 #include "pg/connection_impl.h"
 
 namespace pgveil::pg {
 
 Result<std::unique_ptr<Sampler>> Sampler::Begin(Connection& connection,
-                                                const SamplerOptions& options) {
+                                                const SamplerOptions& options,
+                                                const std::string& snapshot) {
+  std::string import =
+      snapshot.empty() ? "" : "SET TRANSACTION SNAPSHOT " + QuoteLiteral(snapshot) + "; ";
   Status begun = connection.Execute(fmt::format(
-      "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL statement_timeout = {}; "
+      "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; {}SET LOCAL statement_timeout = {}; "
       "SET LOCAL lock_timeout = {}",
-      options.statement_timeout_ms, options.lock_timeout_ms));
+      import, options.statement_timeout_ms, options.lock_timeout_ms));
   if (!begun.ok()) return begun.WithContext("starting the read-only sampling transaction");
   return std::unique_ptr<Sampler>(new Sampler(connection));
+}
+
+Result<std::string> Sampler::ExportSnapshot() {
+  PGVEIL_ASSIGN_OR_RETURN(auto rows, connection_.Query("SELECT pg_export_snapshot()"));
+  if (rows.size() != 1 || rows[0].empty() || !rows[0][0]) {
+    return Status::Internal("pg_export_snapshot returned nothing");
+  }
+  return *rows[0][0];
 }
 
 Sampler::~Sampler() { (void)connection_.Execute("ROLLBACK"); }

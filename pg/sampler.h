@@ -26,8 +26,15 @@ struct SamplerOptions {
 class Sampler {
  public:
   // Begins the transaction on `connection`, which must outlive the Sampler.
+  // With `snapshot` (from another Sampler's ExportSnapshot) the transaction
+  // sees exactly what that one sees, so parallel samplers read one moment.
   static Result<std::unique_ptr<Sampler>> Begin(Connection& connection,
-                                                const SamplerOptions& options);
+                                                const SamplerOptions& options,
+                                                const std::string& snapshot = "");
+
+  // Exports this transaction's snapshot (pg_export_snapshot) for other
+  // Samplers to import; valid while this Sampler lives.
+  Result<std::string> ExportSnapshot();
   ~Sampler();
 
   // Runs `query` (from scanner::SampleQuery, selecting `columns` text

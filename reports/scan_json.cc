@@ -18,12 +18,11 @@ std::string ScanJson(const ScanResult& result) {
                  {"duration_ms", result.duration_ms}};
   ordered_json columns = ordered_json::array();
   for (const ColumnSummary& c : result.columns) {
-    columns.push_back({{"schema", c.column.schema},
-                       {"table", c.column.table},
-                       {"column", c.column.column},
-                       {"data_type", c.data_type},
-                       {"rows_sampled", c.rows_sampled},
-                       {"non_null", c.non_null}});
+    ordered_json entry = {{"schema", c.column.schema}, {"table", c.column.table},
+                         {"column", c.column.column}, {"data_type", c.data_type},
+                         {"rows_sampled", c.rows_sampled}, {"non_null", c.non_null}};
+    if (c.invalid_utf8 > 0) entry["invalid_utf8"] = c.invalid_utf8;
+    columns.push_back(std::move(entry));
   }
   doc["columns"] = std::move(columns);
   ordered_json findings = ordered_json::array();

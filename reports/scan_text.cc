@@ -61,6 +61,11 @@ std::string ScanText(const ScanResult& result, bool color) {
     out += line + "\n";
   }
   if (result.findings.empty()) out = "No PII found.\n";
+  for (const ColumnSummary& c : result.columns) {
+    if (c.invalid_utf8 == 0) continue;
+    out += fmt::format("{} values of {} were not valid UTF-8 and were not scanned\n", c.invalid_utf8,
+                       c.column.ToString());
+  }
   for (const SkippedTable& s : result.skipped) {
     out += fmt::format("skipped {}.{}: {}\n", s.schema, s.table, s.reason);
   }

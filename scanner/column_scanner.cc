@@ -155,7 +155,7 @@ ColumnScan ColumnScanner::Scan(const TableInfo& table, const ColumnInfo& column,
   if (!column.IsJson()) {
     ValueProfile profile(detectors);
     for (const std::string& value : sample.values) impl_->Profile(value, ctx, profile);
-    scan.invalid_utf8 = profile.invalid_utf8;
+    scan.summary.invalid_utf8 = profile.invalid_utf8;
     impl_->AddFindings(ref, std::nullopt, profile, name, column.type_name, column.type_category,
                        &scan.findings);
     return scan;
@@ -181,7 +181,7 @@ ColumnScan ColumnScanner::Scan(const TableInfo& table, const ColumnInfo& column,
     if (!walked.ok()) ++scan.malformed_json;
   }
   for (const auto& [path, state] : paths) {
-    scan.invalid_utf8 += state.profile.invalid_utf8;
+    scan.summary.invalid_utf8 += state.profile.invalid_utf8;
     impl_->AddFindings(ref, path, state.profile, impl_->names->Judge(state.key), "", 'S',
                        &scan.findings);
   }

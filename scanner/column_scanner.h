@@ -33,7 +33,6 @@ struct ScannerOptions {
 struct ColumnScan {
   ColumnSummary summary;
   std::vector<Finding> findings;
-  int64_t invalid_utf8 = 0;    // values that were not UTF-8 (counted, not matched)
   int64_t malformed_json = 0;  // json/jsonb values that did not parse
 };
 
