@@ -3,6 +3,9 @@
 # One Catch2 main, compiled once and linked into every unit-test binary.
 add_library(pgveil_catch_main OBJECT ${CMAKE_SOURCE_DIR}/tests/support/catch_main.cc)
 target_link_libraries(pgveil_catch_main PUBLIC Catch2::Catch2)
+# Catch2's own implementation trips GCC 12 warnings under the sanitizers;
+# they are not ours to fix.
+target_compile_options(pgveil_catch_main PRIVATE -Wno-error)
 
 # pgveil_module(NAME SOURCES ... DEPS ...) declares the static library
 # pgveil_NAME with includes rooted at the repository root.
