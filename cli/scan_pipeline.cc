@@ -4,7 +4,11 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <mutex>
+#include <optional>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -72,52 +76,125 @@ void AddScanFlags(CLI::App& command, ScanOptions& options) {
   command.add_flag("--include-views", options.include_views, "also sample views");
   command.add_flag("--include-matviews", options.include_matviews,
                    "also sample materialized views");
+  command.add_option("--jobs", options.jobs,
+                     "tables sampled in parallel, on connections sharing one snapshot")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
 }
+
+namespace {
+
+// What one table contributes to the result; filled by whichever worker
+// scanned it and merged in catalog order, so the result does not depend on
+// --jobs.
+struct TableScan {
+  std::optional<SkippedTable> skipped;
+  int64_t rows = 0;
+  std::vector<ColumnSummary> columns;
+  std::vector<Finding> findings;
+  Status fatal;  // the database went away: the whole scan fails
+};
+
+TableScan ScanTable(const TableInfo& table, const ScanOptions& options, pg::Sampler* sampler,
+                    const scanner::ColumnScanner& scanner, scanner::ColumnScanner::Context& context) {
+  TableScan out;
+  if (sampler && !table.can_select) {
+    out.skipped = SkippedTable{table.schema, table.name, "permission denied (no SELECT privilege)"};
+    return out;
+  }
+  scanner::SamplePlan plan = scanner::PlanSample(table, options.sample);
+  Result<TableSample> sample =
+      sampler ? sampler->Sample(scanner::SampleQuery(table, plan, options.sample.seed),
+                                table.columns.size())
+              : Result<TableSample>(TableSample{0, std::vector<ColumnSample>(table.columns.size())});
+  if (!sample.ok()) {
+    if (sample.status().code() == StatusCode::kUnavailable) {
+      out.fatal = sample.status().WithContext("sampling " + table.QualifiedName());
+    } else {
+      out.skipped = SkippedTable{table.schema, table.name, sample.status().message()};
+    }
+    return out;
+  }
+  out.rows = sample->rows;
+  for (size_t c = 0; c < table.columns.size(); ++c) {
+    scanner::ColumnScan scan =
+        scanner.Scan(table, table.columns[c], sample->columns[c], sample->rows, context);
+    out.columns.push_back(std::move(scan.summary));
+    for (Finding& finding : scan.findings) out.findings.push_back(std::move(finding));
+  }
+  return out;
+}
+
+}  // namespace
 
 Result<ScanOutcome> RunScan(const ScanOptions& options) {
   auto started = std::chrono::steady_clock::now();
   PGVEIL_ASSIGN_OR_RETURN(auto connection, pg::Connection::Open(options.dsn));
   PGVEIL_ASSIGN_OR_RETURN(Catalog catalog, pg::ReadCatalog(*connection));
   PGVEIL_ASSIGN_OR_RETURN(auto scanner, scanner::ColumnScanner::Create());
-  auto context = scanner->NewContext();
-  PGVEIL_ASSIGN_OR_RETURN(auto sampler, pg::Sampler::Begin(*connection, pg::SamplerOptions{}));
+  std::vector<const TableInfo*> tables;
+  for (const TableInfo& table : catalog.tables) {
+    if (Selected(table, options)) tables.push_back(&table);
+  }
+
+  // Worker 0 samples on the first connection and exports its snapshot; the
+  // others open their own connections and import it, so every table is read
+  // as of the same moment whatever the number of jobs.
+  size_t jobs = options.sample_values ? std::clamp<size_t>(options.jobs, 1, std::max<size_t>(tables.size(), 1)) : 1;
+  std::vector<std::unique_ptr<pg::Connection>> connections;
+  std::vector<std::unique_ptr<pg::Sampler>> samplers;
+  connections.push_back(std::move(connection));
+  if (options.sample_values) {
+    PGVEIL_ASSIGN_OR_RETURN(auto first, pg::Sampler::Begin(*connections[0], pg::SamplerOptions{}));
+    samplers.push_back(std::move(first));
+    std::string snapshot;
+    if (jobs > 1) {
+      PGVEIL_ASSIGN_OR_RETURN(snapshot, samplers[0]->ExportSnapshot());
+    }
+    for (size_t j = 1; j < jobs; ++j) {
+      PGVEIL_ASSIGN_OR_RETURN(auto extra, pg::Connection::Open(options.dsn));
+      connections.push_back(std::move(extra));
+      PGVEIL_ASSIGN_OR_RETURN(auto sampler,
+                              pg::Sampler::Begin(*connections.back(), pg::SamplerOptions{}, snapshot));
+      samplers.push_back(std::move(sampler));
+    }
+  }
+
+  std::vector<TableScan> scans(tables.size());
+  std::atomic<size_t> next{0};
+  std::atomic<size_t> done{0};
+  std::mutex progress;
+  auto work = [&](size_t worker) {
+    auto context = scanner->NewContext();
+    pg::Sampler* sampler = samplers.empty() ? nullptr : samplers[worker].get();
+    for (size_t i = next++; i < tables.size(); i = next++) {
+      scans[i] = ScanTable(*tables[i], options, sampler, *scanner, *context);
+      std::lock_guard<std::mutex> lock(progress);
+      Progress(fmt::format("scanned {}/{}: {}", ++done, tables.size(), tables[i]->QualifiedName()));
+    }
+  };
+  std::vector<std::thread> threads;
+  for (size_t j = 1; j < jobs; ++j) threads.emplace_back(work, j);
+  work(0);
+  for (std::thread& thread : threads) thread.join();
+  Progress("");
+  samplers.clear();  // end the transactions before their connections close
 
   ScanOutcome outcome;
   ScanResult& result = outcome.result;
   result.parameters = {catalog.database, options.sample.sample_percent, options.sample.seed,
                        options.sample.max_rows_per_table};
-  std::vector<const TableInfo*> tables;
-  for (const TableInfo& table : catalog.tables) {
-    if (Selected(table, options)) tables.push_back(&table);
-  }
-  for (size_t i = 0; i < tables.size(); ++i) {
-    const TableInfo& table = *tables[i];
-    Progress(fmt::format("scanning {}/{}: {}", i + 1, tables.size(), table.QualifiedName()));
-    if (!table.can_select) {
-      result.skipped.push_back(
-          {table.schema, table.name, "permission denied (no SELECT privilege)"});
-      continue;
-    }
-    scanner::SamplePlan plan = scanner::PlanSample(table, options.sample);
-    auto sample = sampler->Sample(scanner::SampleQuery(table, plan, options.sample.seed),
-                                  table.columns.size());
-    if (!sample.ok()) {
-      if (sample.status().code() == StatusCode::kUnavailable) {
-        return sample.status().WithContext("sampling " + table.QualifiedName());
-      }
-      result.skipped.push_back({table.schema, table.name, sample.status().message()});
+  for (TableScan& scan : scans) {
+    if (!scan.fatal.ok()) return scan.fatal;
+    if (scan.skipped) {
+      result.skipped.push_back(std::move(*scan.skipped));
       continue;
     }
     ++result.tables;
-    result.rows_sampled += sample->rows;
-    for (size_t c = 0; c < table.columns.size(); ++c) {
-      scanner::ColumnScan scan =
-          scanner->Scan(table, table.columns[c], sample->columns[c], sample->rows, *context);
-      result.columns.push_back(std::move(scan.summary));
-      for (Finding& finding : scan.findings) result.findings.push_back(std::move(finding));
-    }
+    result.rows_sampled += scan.rows;
+    for (ColumnSummary& column : scan.columns) result.columns.push_back(std::move(column));
+    for (Finding& finding : scan.findings) result.findings.push_back(std::move(finding));
   }
-  Progress("");
   result.columns_scanned = static_cast<int>(result.columns.size());
   std::sort(result.findings.begin(), result.findings.end(), FindingOrder);
   result.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(

@@ -26,6 +26,12 @@ struct ScanOptions {
   std::vector<std::string> exclude;
   bool include_views = false;
   bool include_matviews = false;
+  // Tables sampled at once, each worker on its own connection; all import
+  // one exported snapshot, so the result is the same for any value.
+  size_t jobs = 2;
+  // false: catalog only. No row is read; every column is judged on its name
+  // and type alone, as a migration gate sees a new, empty column.
+  bool sample_values = true;
 };
 
 struct ScanOutcome {
