@@ -14,9 +14,21 @@ struct ScanCommandOptions {
   ScanOptions scan;
   std::string format = "text";
   std::string output;
+  bool plan = false;
 };
 
+// `scan --plan`: the sample queries, as COPY statements psql can run.
+int PrintPlan(const ScanCommandOptions& options) {
+  auto queries = PlanScan(options.scan);
+  if (!queries.ok()) return ReportError(queries.status());
+  std::string text;
+  for (const std::string& query : *queries) text += "COPY (" + query + ") TO STDOUT;\n";
+  Status written = WriteOutput(options.output, text);
+  return written.ok() ? kExitClean : ReportError(written);
+}
+
 int RunScanCommand(const ScanCommandOptions& options) {
+  if (options.plan) return PrintPlan(options);
   auto outcome = RunScan(options.scan);
   if (!outcome.ok()) return ReportError(outcome.status());
   bool to_terminal = options.output.empty() || options.output == "-";
@@ -38,6 +50,8 @@ void AddScanCommand(CLI::App& app, CommandRunner* runner) {
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   command->add_option("-o,--output", options->output, "write the report to FILE instead of stdout");
+  command->add_flag("--plan", options->plan,
+                    "print the sample queries (as COPY statements) instead of running them");
   command->callback(
       [options, runner] { *runner = [options] { return RunScanCommand(*options); }; });
 }

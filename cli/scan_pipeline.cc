@@ -127,6 +127,18 @@ TableScan ScanTable(const TableInfo& table, const ScanOptions& options, pg::Samp
 
 }  // namespace
 
+Result<std::vector<std::string>> PlanScan(const ScanOptions& options) {
+  PGVEIL_ASSIGN_OR_RETURN(auto connection, pg::Connection::Open(options.dsn));
+  PGVEIL_ASSIGN_OR_RETURN(Catalog catalog, pg::ReadCatalog(*connection));
+  std::vector<std::string> queries;
+  for (const TableInfo& table : catalog.tables) {
+    if (!Selected(table, options) || !table.can_select) continue;
+    queries.push_back(scanner::SampleQuery(table, scanner::PlanSample(table, options.sample),
+                                           options.sample.seed));
+  }
+  return queries;
+}
+
 Result<ScanOutcome> RunScan(const ScanOptions& options) {
   auto started = std::chrono::steady_clock::now();
   PGVEIL_ASSIGN_OR_RETURN(auto connection, pg::Connection::Open(options.dsn));

@@ -41,6 +41,10 @@ struct ScanOutcome {
 
 Result<ScanOutcome> RunScan(const ScanOptions& options);
 
+// The sample query RunScan would run for each selected table, in order,
+// without running them: what `scan --plan` prints.
+Result<std::vector<std::string>> PlanScan(const ScanOptions& options);
+
 // Adds the scan flags (--dsn, --sample-percent, --seed, ...) to `command`.
 void AddScanFlags(CLI::App& command, ScanOptions& options);
 
