@@ -1,5 +1,6 @@
 #include "scanner/text_fold.h"
 
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -45,13 +46,14 @@ std::string_view NormalizeForDetection(std::string_view utf8, std::string* buffe
   if (IsAscii(utf8)) return utf8;
   static const icu::Normalizer2* nfkc = Instance("nfkc", UNORM2_COMPOSE);
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString text =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
-  icu::UnicodeString normalized = nfkc->normalize(text, status);
-  if (U_FAILURE(status)) return utf8;
+  icu::StringPiece piece(utf8.data(), static_cast<int32_t>(utf8.size()));
+  // Most text is already NFKC; checking costs one pass and no copy.
+  if (nfkc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return utf8;
+  status = U_ZERO_ERROR;
   buffer->clear();
-  normalized.toUTF8String(*buffer);
-  return *buffer;
+  icu::StringByteSink<std::string> sink(buffer);
+  nfkc->normalizeUTF8(0, piece, sink, nullptr, status);
+  return U_SUCCESS(status) ? std::string_view(*buffer) : utf8;
 }
 
 std::string FoldForMatching(std::string_view utf8) {

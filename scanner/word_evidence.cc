@@ -106,9 +106,11 @@ bool WordEvidence::IsPersonName(std::string_view value) const {
   if (count == 1 && IsUnspacedCjkName(words[0])) return true;
   size_t known = 0;
   for (size_t i = 0; i < kept; ++i) {
-    bool is_name = Contains(names_, words[i]);
-    if (Contains(not_names_, words[i]) && !(count > 1 && is_name)) return false;
-    if (!is_name && words[i].find('-') != std::string_view::npos) is_name = AllPartsKnown(words[i]);
+    bool is_name = Contains(names_, words[i]) ||
+                   (words[i].find('-') != std::string_view::npos && AllPartsKnown(words[i]));
+    // A decoy word ("Amber", "Lamp") sinks the value unless it is also a
+    // name among other names ("Rose Müller").
+    if ((!is_name || count == 1) && Contains(not_names_, words[i])) return false;
     if (is_name) ++known;
   }
   return known * 2 >= count && known > 0;
