@@ -1,0 +1,310 @@
+#include "policy/policy_loader.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "masking/json_path.h"
+#include "policy/yaml_reader.h"
+
+namespace pgveil::policy {
+namespace {
+
+using internal::MapEntry;
+using internal::PolicyErrors;
+
+constexpr std::string_view kTopKeys[] = {"version", "mode", "key", "tables", "suppress"};
+constexpr std::string_view kModes[] = {"strict", "relaxed"};
+constexpr std::string_view kKeySources[] = {"env", "file"};
+constexpr std::string_view kSuppressionKeys[] = {"column", "path", "category", "reason", "expires"};
+constexpr std::string_view kTableRules[] = {"skip"};
+
+std::string At(const SourceLocation& where) {
+  return fmt::format("{}:{}", where.line, where.column);
+}
+
+void LoadVersion(const MapEntry& entry, Policy& policy, PolicyErrors& errors) {
+  std::optional<std::string> text = internal::ScalarOf(entry, "version", errors);
+  if (!text) {
+    return;
+  }
+  if (*text != "1") {
+    errors.Add(entry.value_location,
+               "unsupported policy version '" + *text + "'; this pgveil reads version 1");
+    return;
+  }
+  policy.version = 1;
+}
+
+void LoadMode(const MapEntry& entry, Policy& policy, PolicyErrors& errors) {
+  std::optional<std::string> text = internal::ScalarOf(entry, "mode", errors);
+  if (!text) {
+    return;
+  }
+  std::optional<Mode> mode = ModeFromName(*text);
+  if (!mode) {
+    errors.Add(entry.value_location,
+               "unknown mode " + internal::WithSuggestion(*text, kModes) + " (strict or relaxed)");
+    return;
+  }
+  policy.mode = *mode;
+}
+
+void LoadKey(const MapEntry& entry, Policy& policy, PolicyErrors& errors) {
+  if (entry.value.IsScalar()) {
+    errors.Add(entry.value_location,
+               "the masking key must not be written in the policy; use key: {env: PGVEIL_KEY} "
+               "or key: {file: ...}");
+    return;
+  }
+  if (!entry.value.IsMap()) {
+    errors.Add(entry.value_location, "key must be {env: NAME} or {file: PATH}");
+    return;
+  }
+  std::vector<MapEntry> entries = internal::ReadMap(entry.value, errors);
+  if (!internal::CheckKeys(entries, kKeySources, "key", errors)) {
+    return;
+  }
+  if (entries.size() != 1) {
+    errors.Add(entry.value_location,
+               "key must name exactly one source: {env: NAME} or {file: PATH}");
+    return;
+  }
+  std::optional<std::string> name = internal::ScalarOf(entries[0], "key " + entries[0].key, errors);
+  if (!name) {
+    return;
+  }
+  if (name->empty()) {
+    errors.Add(entries[0].value_location, "key " + entries[0].key + " must not be empty");
+    return;
+  }
+  policy.key = entries[0].key == "env" ? masking::KeySource::Environment(*name)
+                                       : masking::KeySource::File(*name);
+}
+
+void LoadTable(const MapEntry& entry, const TableName& table, TableRule& rule,
+               PolicyErrors& errors) {
+  const std::string name = FormatTableName(table);
+  rule.location = entry.key_location;
+  const YAML::Node& value = entry.value;
+  if (value.IsScalar()) {
+    if (value.Scalar() == "skip") {
+      rule.skip = true;
+    } else {
+      errors.Add(entry.value_location,
+                 "unknown table rule " + internal::WithSuggestion(value.Scalar(), kTableRules) +
+                     " for " + name + ": a table is skip or a map of its columns");
+    }
+    return;
+  }
+  if (!value.IsMap() || value.size() == 0) {
+    errors.Add(entry.key_location,
+               "empty rule for table " + name + ": write skip or give its columns' rules");
+    return;
+  }
+  for (const MapEntry& column : internal::ReadMap(value, errors)) {
+    ColumnRef ref{table.schema, table.name, column.key};
+    std::optional<ColumnRule> column_rule = internal::LoadColumnRule(column, ref, errors);
+    if (column_rule) {
+      rule.columns.emplace(column.key, std::move(*column_rule));
+    }
+  }
+}
+
+void LoadTables(const MapEntry& entry, Policy& policy, PolicyErrors& errors) {
+  policy.tables_location = entry.key_location;
+  if (!entry.value.IsDefined() || entry.value.IsNull()) {
+    return;  // no rules yet
+  }
+  if (!entry.value.IsMap()) {
+    errors.Add(entry.value_location, "tables must be a map of schema.table -> rules");
+    return;
+  }
+  for (const MapEntry& table_entry : internal::ReadMap(entry.value, errors)) {
+    Result<TableName> table = ParseTableName(table_entry.key);
+    if (!table.ok()) {
+      errors.Add(table_entry.key_location, table.status().message());
+      continue;
+    }
+    auto [it, inserted] = policy.tables.try_emplace(*table);
+    if (!inserted) {
+      errors.Add(table_entry.key_location,
+                 fmt::format("duplicate rule for table {} (first at {})", FormatTableName(*table),
+                             At(it->second.location)));
+      continue;
+    }
+    LoadTable(table_entry, *table, it->second, errors);
+  }
+}
+
+std::vector<std::string_view> CategoryIds() {
+  std::vector<std::string_view> ids;
+  for (const CategoryInfo& info : AllCategories()) {
+    ids.push_back(info.id);
+  }
+  return ids;
+}
+
+std::optional<Suppression> LoadSuppression(const YAML::Node& item, const SourceLocation& where,
+                                           PolicyErrors& errors) {
+  if (!item.IsMap()) {
+    errors.Add(where,
+               "a suppression is a map: {column: schema.table.column, reason: ..., "
+               "expires: YYYY-MM-DD}");
+    return std::nullopt;
+  }
+  std::vector<MapEntry> entries = internal::ReadMap(item, errors);
+  if (!internal::CheckKeys(entries, kSuppressionKeys, "a suppression", errors)) {
+    return std::nullopt;
+  }
+  Suppression suppression;
+  suppression.location = where;
+  bool ok = true;
+  bool has_column = false;
+  for (const MapEntry& entry : entries) {
+    std::optional<std::string> text = internal::ScalarOf(entry, entry.key, errors);
+    if (!text) {
+      ok = false;
+      continue;
+    }
+    if (entry.key == "column") {
+      Result<ColumnRef> column = ParseColumnName(*text);
+      if (!column.ok()) {
+        errors.Add(entry.value_location, column.status().message());
+        ok = false;
+      } else {
+        suppression.column = *column;
+        has_column = true;
+      }
+    } else if (entry.key == "path") {
+      Result<std::vector<masking::PathStep>> steps = masking::ParseJsonPath(*text);
+      if (!steps.ok()) {
+        errors.Add(entry.value_location, "path '" + *text + "': " + steps.status().message());
+        ok = false;
+      }
+      suppression.path = *text;
+    } else if (entry.key == "category") {
+      suppression.category = CategoryFromId(*text);
+      if (!suppression.category) {
+        errors.Add(entry.value_location,
+                   "unknown category " + internal::WithSuggestion(*text, CategoryIds()));
+        ok = false;
+      }
+    } else if (entry.key == "reason") {
+      suppression.reason = *text;
+    } else if (entry.key == "expires") {
+      Result<CalendarDate> date = ParseCalendarDate(*text);
+      if (!date.ok()) {
+        errors.Add(entry.value_location, "expires: " + date.status().message());
+        ok = false;
+      } else {
+        suppression.expires = *date;
+      }
+    }
+  }
+  if (!has_column && ok) {
+    errors.Add(where, "a suppression needs column: schema.table.column");
+    ok = false;
+  }
+  if (suppression.reason.empty() && ok) {
+    errors.Add(where, "a suppression needs a reason: say why this is not personal data");
+    ok = false;
+  }
+  if (!ok) {
+    return std::nullopt;
+  }
+  return suppression;
+}
+
+void LoadSuppressions(const MapEntry& entry, Policy& policy, PolicyErrors& errors) {
+  if (!entry.value.IsDefined() || entry.value.IsNull()) {
+    return;
+  }
+  if (!entry.value.IsSequence()) {
+    errors.Add(entry.value_location, "suppress must be a list of suppressions");
+    return;
+  }
+  using Key = std::tuple<ColumnRef, std::optional<std::string>, std::optional<Category>>;
+  std::map<Key, SourceLocation> seen;
+  for (const YAML::Node& item : entry.value) {
+    SourceLocation where = errors.LocationOf(item, entry.key_location);
+    std::optional<Suppression> suppression = LoadSuppression(item, where, errors);
+    if (!suppression) {
+      continue;
+    }
+    Key key{suppression->column, suppression->path, suppression->category};
+    auto [it, inserted] = seen.emplace(key, where);
+    if (!inserted) {
+      errors.Add(where, fmt::format("duplicate suppression for {} (first at {})",
+                                    FormatColumnName(suppression->column), At(it->second)));
+      continue;
+    }
+    policy.suppressions.push_back(std::move(*suppression));
+  }
+}
+
+Result<Policy> Load(std::string_view text, const std::string& file, PolicyErrors& errors) {
+  std::vector<YAML::Node> documents;
+  try {
+    documents = YAML::LoadAll(std::string(text));
+  } catch (const YAML::Exception& e) {
+    errors.Add(errors.LocationOf(e.mark), "YAML syntax error: " + e.msg);
+    return errors.ToStatus();
+  }
+  Policy policy;
+  policy.file = file;
+  policy.tables_location = errors.FileStart();
+  if (documents.size() > 1) {
+    errors.Add(errors.LocationOf(documents[1], errors.FileStart()),
+               "the policy must be one YAML document; remove the second ---");
+  }
+  if (documents.empty() || documents[0].IsNull()) {
+    errors.Add(errors.FileStart(), "the policy is empty; it needs at least version: 1");
+    return errors.ToStatus();
+  }
+  if (!documents[0].IsMap()) {
+    errors.Add(errors.LocationOf(documents[0], errors.FileStart()),
+               "the policy must be a map with version:, tables: and so on");
+    return errors.ToStatus();
+  }
+  std::vector<MapEntry> entries = internal::ReadMap(documents[0], errors);
+  internal::CheckKeys(entries, kTopKeys, "the policy", errors);
+  bool has_version = false;
+  for (const MapEntry& entry : entries) {
+    if (entry.key == "version") {
+      has_version = true;
+      LoadVersion(entry, policy, errors);
+    } else if (entry.key == "mode") {
+      LoadMode(entry, policy, errors);
+    } else if (entry.key == "key") {
+      LoadKey(entry, policy, errors);
+    } else if (entry.key == "tables") {
+      LoadTables(entry, policy, errors);
+    } else if (entry.key == "suppress") {
+      LoadSuppressions(entry, policy, errors);
+    }
+  }
+  if (!has_version) {
+    errors.Add(errors.FileStart(), "the policy needs version: 1");
+  }
+  if (!errors.empty()) {
+    return errors.ToStatus();
+  }
+  return policy;
+}
+
+}  // namespace
+
+Result<Policy> LoadPolicy(std::string_view text, const std::string& file) {
+  PolicyErrors errors(file, text);
+  try {
+    return Load(text, file, errors);
+  } catch (const YAML::Exception& e) {
+    errors.Add(errors.LocationOf(e.mark), "YAML error: " + e.msg);
+    return errors.ToStatus();
+  }
+}
+
+}  // namespace pgveil::policy
