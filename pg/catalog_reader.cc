@@ -49,7 +49,8 @@ WHERE a.attnum > 0 AND NOT a.attisdropped AND)SQL") +
 }
 
 constexpr const char* kUniqueKeysSql = R"SQL(
-SELECT i.indrelid, i.indisprimary, i.indnkeyatts, i.indkey::int2[]::text
+SELECT i.indrelid, i.indisprimary, i.indnkeyatts,
+       '{' || array_to_string(i.indkey::int2[], ',') || '}'  -- int2vector casts to "[0:n]={...}"
 FROM pg_index i
 WHERE i.indisunique AND i.indexprs IS NULL AND i.indpred IS NULL
 )SQL";
@@ -98,86 +99,101 @@ std::vector<int> ParseInt2Array(const std::string& text) {
   return values;
 }
 
+// The four queries, inside `tx`.
+Catalog ReadCatalogIn(pqxx::transaction_base& tx, Connection& connection) {
+  Catalog catalog;
+  catalog.database = connection.database();
+  std::map<uint32_t, size_t> by_oid;
+  for (const auto& row : tx.exec(RelationsSql())) {
+    TableInfo table;
+    table.oid = row[0].as<uint32_t>();
+    table.schema = row[1].c_str();
+    table.name = row[2].c_str();
+    table.kind = KindOf(row[3].c_str()[0], row[4].as<bool>());
+    table.reltuples = row[5].as<double>();
+    table.relpages = row[6].as<int64_t>();
+    table.parent = OptionalText(row[7]);
+    table.comment = OptionalText(row[8]);
+    table.can_select = row[9].as<bool>();
+    by_oid[table.oid] = catalog.tables.size();
+    catalog.tables.push_back(std::move(table));
+  }
+  // A partitioned table has no rows of its own: its size is its partitions'.
+  for (size_t i = 0; i < catalog.tables.size(); ++i) {
+    const TableInfo& part = catalog.tables[i];
+    if (!part.parent) continue;
+    for (TableInfo& parent : catalog.tables) {
+      if (parent.QualifiedName() != *part.parent) continue;
+      if (parent.reltuples < 0) parent.reltuples = 0;
+      parent.reltuples += std::max(part.reltuples, 0.0);
+      parent.relpages += part.relpages;
+    }
+  }
+  std::map<std::pair<uint32_t, int>, ColumnInfo*> columns;
+  for (const auto& row : tx.exec(ColumnsSql())) {
+    auto it = by_oid.find(row[0].as<uint32_t>());
+    if (it == by_oid.end()) continue;
+    TableInfo& table = catalog.tables[it->second];
+    ColumnInfo column;
+    column.attnum = row[1].as<int>();
+    column.name = row[2].c_str();
+    column.data_type = row[3].c_str();
+    column.type_name = row[4].c_str();
+    column.type_category = row[5].c_str()[0];
+    if (!row[6].is_null()) column.max_length = row[6].as<int>();
+    column.not_null = row[7].as<bool>();
+    column.default_expr = OptionalText(row[8]);
+    column.generated = row[9].as<bool>();
+    column.identity = row[10].as<bool>();
+    column.comment = OptionalText(row[11]);
+    if (!row[12].as<bool>())
+      table.can_select = false;  // column privileges short of the whole table
+    table.columns.push_back(std::move(column));
+  }
+  for (TableInfo& table : catalog.tables) {
+    for (ColumnInfo& column : table.columns) columns[{table.oid, column.attnum}] = &column;
+  }
+  for (const auto& row : tx.exec(kUniqueKeysSql)) {
+    uint32_t relid = row[0].as<uint32_t>();
+    bool primary = row[1].as<bool>();
+    std::vector<int> keys = ParseInt2Array(row[3].c_str());
+    keys.resize(std::min<size_t>(keys.size(), row[2].as<size_t>()));
+    for (int attnum : keys) {
+      auto it = columns.find({relid, attnum});
+      if (it == columns.end()) continue;
+      if (primary) it->second->primary_key = true;
+      if (keys.size() == 1) it->second->unique = true;
+    }
+  }
+  for (const auto& row : tx.exec(kForeignKeysSql)) {
+    auto from = columns.find({row[0].as<uint32_t>(), row[1].as<int>()});
+    auto to_table = by_oid.find(row[2].as<uint32_t>());
+    auto to = columns.find({row[2].as<uint32_t>(), row[3].as<int>()});
+    if (from == columns.end() || to_table == by_oid.end() || to == columns.end()) continue;
+    const TableInfo& target = catalog.tables[to_table->second];
+    from->second->references = ColumnRef{target.schema, target.name, to->second->name};
+  }
+  return catalog;
+}
+
 }  // namespace
 
 Result<Catalog> ReadCatalog(Connection& connection) {
   try {
     pqxx::read_transaction tx(connection.impl().connection);
-    Catalog catalog;
-    catalog.database = connection.database();
-    std::map<uint32_t, size_t> by_oid;
-    for (const auto& row : tx.exec(RelationsSql())) {
-      TableInfo table;
-      table.oid = row[0].as<uint32_t>();
-      table.schema = row[1].c_str();
-      table.name = row[2].c_str();
-      table.kind = KindOf(row[3].c_str()[0], row[4].as<bool>());
-      table.reltuples = row[5].as<double>();
-      table.relpages = row[6].as<int64_t>();
-      table.parent = OptionalText(row[7]);
-      table.comment = OptionalText(row[8]);
-      table.can_select = row[9].as<bool>();
-      by_oid[table.oid] = catalog.tables.size();
-      catalog.tables.push_back(std::move(table));
-    }
-    // A partitioned table has no rows of its own: its size is its partitions'.
-    for (size_t i = 0; i < catalog.tables.size(); ++i) {
-      const TableInfo& part = catalog.tables[i];
-      if (!part.parent) continue;
-      for (TableInfo& parent : catalog.tables) {
-        if (parent.QualifiedName() != *part.parent) continue;
-        if (parent.reltuples < 0) parent.reltuples = 0;
-        parent.reltuples += std::max(part.reltuples, 0.0);
-        parent.relpages += part.relpages;
-      }
-    }
-    std::map<std::pair<uint32_t, int>, ColumnInfo*> columns;
-    for (const auto& row : tx.exec(ColumnsSql())) {
-      auto it = by_oid.find(row[0].as<uint32_t>());
-      if (it == by_oid.end()) continue;
-      TableInfo& table = catalog.tables[it->second];
-      ColumnInfo column;
-      column.attnum = row[1].as<int>();
-      column.name = row[2].c_str();
-      column.data_type = row[3].c_str();
-      column.type_name = row[4].c_str();
-      column.type_category = row[5].c_str()[0];
-      if (!row[6].is_null()) column.max_length = row[6].as<int>();
-      column.not_null = row[7].as<bool>();
-      column.default_expr = OptionalText(row[8]);
-      column.generated = row[9].as<bool>();
-      column.identity = row[10].as<bool>();
-      column.comment = OptionalText(row[11]);
-      if (!row[12].as<bool>())
-        table.can_select = false;  // column privileges short of the whole table
-      table.columns.push_back(std::move(column));
-    }
-    for (TableInfo& table : catalog.tables) {
-      for (ColumnInfo& column : table.columns) columns[{table.oid, column.attnum}] = &column;
-    }
-    for (const auto& row : tx.exec(kUniqueKeysSql)) {
-      uint32_t relid = row[0].as<uint32_t>();
-      bool primary = row[1].as<bool>();
-      std::vector<int> keys = ParseInt2Array(row[3].c_str());
-      keys.resize(std::min<size_t>(keys.size(), row[2].as<size_t>()));
-      for (int attnum : keys) {
-        auto it = columns.find({relid, attnum});
-        if (it == columns.end()) continue;
-        if (primary) it->second->primary_key = true;
-        if (keys.size() == 1) it->second->unique = true;
-      }
-    }
-    for (const auto& row : tx.exec(kForeignKeysSql)) {
-      auto from = columns.find({row[0].as<uint32_t>(), row[1].as<int>()});
-      auto to_table = by_oid.find(row[2].as<uint32_t>());
-      auto to = columns.find({row[2].as<uint32_t>(), row[3].as<int>()});
-      if (from == columns.end() || to_table == by_oid.end() || to == columns.end()) continue;
-      const TableInfo& target = catalog.tables[to_table->second];
-      from->second->references = ColumnRef{target.schema, target.name, to->second->name};
-    }
-    return catalog;
+    return ReadCatalogIn(tx, connection);
   } catch (const std::exception& e) {
     return FromException(e, "reading the catalog");
+  }
+}
+
+Result<Catalog> ReadCatalog(Connection& connection, const std::string& snapshot) {
+  try {
+    pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(connection.impl().connection);
+    tx.exec("SET TRANSACTION SNAPSHOT " + tx.quote(snapshot));
+    return ReadCatalogIn(tx, connection);
+  } catch (const std::exception& e) {
+    return FromException(e, "reading the catalog in snapshot " + snapshot);
   }
 }
 

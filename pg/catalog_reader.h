@@ -10,6 +10,8 @@
 // connection.
 #pragma once
 
+#include <string>
+
 #include "core/schema.h"
 #include "core/status.h"
 #include "pg/connection.h"
@@ -17,5 +19,10 @@
 namespace pgveil::pg {
 
 Result<Catalog> ReadCatalog(Connection& connection);
+
+// The same, inside a REPEATABLE READ transaction that imports `snapshot`
+// (pg_export_snapshot or a replication slot's), so the catalog is read as of
+// the moment the snapshot shows; the exporting session must still be open.
+Result<Catalog> ReadCatalog(Connection& connection, const std::string& snapshot);
 
 }  // namespace pgveil::pg

@@ -1,0 +1,194 @@
+// `pgveil replicate`: a masked copy of the source database in an empty
+// target. The pipeline, top to bottom:
+//
+//   policy + masking key (exit 2 when either is missing or invalid)
+//   → the gate: scan the source and check the policy in strict mode
+//     (exit 1 on any violation; nothing has been written anywhere)
+//   → replicator::Replicate (slot + snapshot, schema, parallel masked COPY,
+//     constraints), with progress on a terminal
+//   → a summary per table on stdout.
+//
+// Exit 0 on a complete copy, 1 when the gate fails, 2 for a usage or
+// configuration problem (bad flag, policy, key, a target that is not empty
+// without --force, wal_level), 3 when a database fails or is lost midway (the
+// target is then marked incomplete, and the next run starts over).
+#include <chrono>
+#include <cstdio>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/command.h"
+#include "cli/exit_codes.h"
+#include "cli/policy_file.h"
+#include "cli/scan_pipeline.h"
+#include "cli/terminal.h"
+#include "masking/key_source.h"
+#include "policy/check.h"
+#include "replicator/replicator.h"
+#include "reports/check_report.h"
+
+namespace pgveil::cli {
+namespace {
+
+struct ReplicateCommandOptions {
+  replicator::ReplicateOptions replicate;
+  std::string policy;
+};
+
+std::string Bytes(double bytes) {
+  const char* units[] = {"B", "kB", "MB", "GB", "TB"};
+  int unit = 0;
+  while (bytes >= 1000 && unit < 4) {
+    bytes /= 1000;
+    ++unit;
+  }
+  return unit == 0 ? fmt::format("{:.0f} B", bytes) : fmt::format("{:.1f} {}", bytes, units[unit]);
+}
+
+std::string Count(int64_t n) {
+  std::string digits = std::to_string(n);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+// Notes always go to stderr; phases and progress only to a terminal. The
+// time each phase took goes into the summary.
+class CliObserver : public replicator::ReplicationObserver {
+ public:
+  void Note(const std::string& message) override {
+    Progress("");
+    std::fprintf(stderr, "pgveil: %s\n", message.c_str());
+  }
+  void Phase(std::string_view phase) override {
+    EndPhase();
+    phase_ = phase;
+    phase_start_ = std::chrono::steady_clock::now();
+    Progress(std::string(phase) + "...");
+  }
+  void Progress(const replicator::CopyProgress& p) override {
+    double rate = p.seconds > 0 ? static_cast<double>(p.bytes) / p.seconds : 0;
+    Progress(fmt::format("copying: {}/{} tables, {} rows, {}, {}/s", p.tables_done, p.tables_total,
+                         Count(p.rows), Bytes(static_cast<double>(p.bytes)), Bytes(rate)));
+  }
+
+  // "dumping the schema 0.3s, creating tables 0.2s, ..." once Replicate returned.
+  std::string Timings() {
+    EndPhase();
+    return timings_;
+  }
+
+ private:
+  static void Progress(std::string_view line) { cli::Progress(line); }
+  void EndPhase() {
+    if (phase_.empty()) return;
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - phase_start_).count();
+    timings_ += fmt::format("{}{} {:.1f}s", timings_.empty() ? "" : ", ", phase_, seconds);
+    phase_.clear();
+  }
+  std::string phase_;
+  std::chrono::steady_clock::time_point phase_start_;
+  std::string timings_;
+};
+
+std::string Summary(const replicator::ReplicateSummary& summary, const std::string& timings) {
+  std::string out = fmt::format("masked copy as of {} at {}\n\n", summary.snapshot_source,
+                                summary.consistent_lsn);
+  size_t width = 5;
+  for (const auto& table : summary.tables) width = std::max(width, table.name.size());
+  out += fmt::format("{:<{}}  {:>14}  {:>10}  {:>7}  {:>8}\n", "table", width, "rows", "size",
+                     "masked", "time");
+  int64_t rows = 0;
+  int64_t bytes = 0;
+  for (const auto& table : summary.tables) {
+    out += fmt::format("{:<{}}  {:>14}  {:>10}  {:>7}  {:>7.1f}s\n", table.name, width,
+                       Count(table.rows), Bytes(static_cast<double>(table.bytes)),
+                       fmt::format("{}/{}", table.masked_columns, table.columns), table.seconds);
+    rows += table.rows;
+    bytes += table.bytes;
+  }
+  out += fmt::format("{:<{}}  {:>14}  {:>10}  {:>7}  {:>7.1f}s\n\n", "total", width, Count(rows),
+                     Bytes(static_cast<double>(bytes)), "", summary.seconds);
+  out += fmt::format(
+      "{} tables copied, {} skipped; {} foreign keys into skipped tables left out; {} sequences "
+      "set; {} materialized views refreshed{}\n",
+      summary.tables.size(), summary.skipped_tables, summary.dropped_foreign_keys,
+      summary.sequences, summary.materialized_views,
+      summary.started_over ? "; the target was emptied first" : "");
+  return out + "phases: " + timings + "\n";
+}
+
+int RunReplicateCommand(ReplicateCommandOptions options) {
+  Result<policy::Policy> loaded = LoadPolicyFile(options.policy);
+  if (!loaded.ok()) return ReportErrorLines(loaded.status());
+  Result<masking::KeyRing> keys = masking::LoadKeyRing(loaded->key);
+  if (!keys.ok()) return ReportError(keys.status());
+
+  // The gate: the same check `pgveil check --mode strict` runs.
+  Progress("checking the policy against the source...");
+  ScanOptions scan;
+  scan.dsn = options.replicate.source_dsn;
+  scan.include_matviews = true;
+  Result<ScanOutcome> scanned = RunScan(scan);
+  if (!scanned.ok()) return ReportError(scanned.status().WithContext("checking the source"));
+  policy::CheckOptions check;
+  check.mode = policy::Mode::kStrict;
+  CheckResult gate =
+      policy::Check(*loaded, scanned->catalog, scanned->result.findings, Today(), check);
+  if (gate.Errors() > 0) {
+    reports::CheckRenderOptions render;
+    render.color = UseColor(1);
+    Status written =
+        WriteOutput("", reports::RenderCheck(gate, reports::CheckFormat::kText, render));
+    if (!written.ok()) return ReportError(written);
+    Progress("");
+    std::fprintf(stderr,
+                 "pgveil: the policy has %d violation(s) on the source in strict mode; nothing "
+                 "was replicated\n",
+                 gate.Errors());
+    return kExitFindings;
+  }
+
+  CliObserver observer;
+  Result<replicator::ReplicateSummary> summary =
+      replicator::Replicate(*loaded, *keys, options.replicate, observer);
+  Progress("");
+  if (!summary.ok()) return ReportError(summary.status());
+  Status written = WriteOutput("", Summary(*summary, observer.Timings()));
+  if (!written.ok()) return ReportError(written);
+  return kExitClean;
+}
+
+}  // namespace
+
+void AddReplicateCommand(CLI::App& app, CommandRunner* runner) {
+  auto options = std::make_shared<ReplicateCommandOptions>();
+  CLI::App* command = app.add_subcommand(
+      "replicate", "Copy the source database into an empty target with the policy applied");
+  command->add_option("--source", options->replicate.source_dsn, "source DSN (production)")
+      ->required();
+  command->add_option("--target", options->replicate.target_dsn, "target DSN (an empty database)")
+      ->required();
+  command->add_option("--policy", options->policy, "the policy file (pgveil.yaml)")->required();
+  command->add_flag("--snapshot-only", options->replicate.snapshot_only,
+                    "copy once and leave no replication slot on the source");
+  command->add_option("--jobs", options->replicate.jobs, "tables copied in parallel")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  command->add_flag("--force", options->replicate.force,
+                    "drop everything in a target that is not empty, then copy");
+  command
+      ->add_option("--split-pages", options->replicate.copy.split_pages,
+                   "copy tables above this many 8 kB pages in ranges of that size, in parallel")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  command->callback(
+      [options, runner] { *runner = [options] { return RunReplicateCommand(*options); }; });
+}
+
+}  // namespace pgveil::cli

@@ -1,0 +1,39 @@
+#include "pg/conninfo.h"
+
+#include <catch2/catch.hpp>
+
+namespace pgveil::pg {
+
+TEST_CASE("the password leaves a key/value DSN and nothing else does", "[pg]") {
+  auto parts = SplitPassword("host=/tmp/x port=5433 user=app password=s3cret dbname=shop");
+  REQUIRE(parts.ok());
+  CHECK(parts->without_password.find("s3cret") == std::string::npos);
+  CHECK(parts->without_password.find("host=/tmp/x") != std::string::npos);
+  CHECK(parts->without_password.find("port=5433") != std::string::npos);
+  CHECK(parts->without_password.find("dbname=shop") != std::string::npos);
+  REQUIRE(parts->password.has_value());
+  CHECK(*parts->password == "s3cret");
+}
+
+TEST_CASE("a URI's password is taken out too, and odd values are quoted", "[pg]") {
+  auto parts = SplitPassword("postgresql://app:pw@db.example:5432/my%20shop?sslmode=disable");
+  REQUIRE(parts.ok());
+  CHECK(parts->without_password.find("pw") == std::string::npos);
+  CHECK(parts->without_password.find("dbname='my shop'") != std::string::npos);
+  CHECK(parts->without_password.find("sslmode=disable") != std::string::npos);
+  CHECK(*parts->password == "pw");
+  CHECK(ConnInfoValue("it's") == "'it\\'s'");
+  CHECK(ConnInfoValue("") == "''");
+}
+
+TEST_CASE("an empty DSN stays empty and a broken one is a usage error", "[pg]") {
+  auto empty = SplitPassword("");
+  REQUIRE(empty.ok());
+  CHECK(empty->without_password.empty());
+  CHECK_FALSE(empty->password.has_value());
+  auto broken = SplitPassword("host='unterminated");
+  REQUIRE_FALSE(broken.ok());
+  CHECK(broken.status().code() == StatusCode::kInvalidArgument);
+}
+
+}  // namespace pgveil::pg

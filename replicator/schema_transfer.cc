@@ -1,0 +1,244 @@
+#include "replicator/schema_transfer.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "core/identifier.h"
+#include "pg/conninfo.h"
+#include "replicator/child_process.h"
+
+namespace pgveil::replicator {
+namespace {
+
+// A pg_dump table pattern that matches exactly `schema`.`name`: inside
+// double quotes no pattern character is special, and "" is a quote.
+std::string ExactTablePattern(const RelationRef& table) {
+  return QuoteQualified(table.schema, table.name);
+}
+
+// The DSN for a client program's --dbname and its environment (the
+// password, which must not show in the process list).
+struct ClientConnection {
+  std::string dbname;
+  std::vector<std::string> env;
+};
+
+Result<ClientConnection> ForClient(const std::string& dsn) {
+  PGVEIL_ASSIGN_OR_RETURN(pg::ConnInfoParts parts, pg::SplitPassword(dsn));
+  ClientConnection client;
+  client.dbname = parts.without_password;
+  if (parts.password) client.env.push_back("PGPASSWORD=" + *parts.password);
+  client.env.push_back("PGAPPNAME=pgveil");
+  return client;
+}
+
+Status RunClient(const std::string& program, std::vector<std::string> args,
+                 const ClientConnection& client, std::string* out) {
+  args.insert(args.begin(), program);
+  if (!client.dbname.empty()) args.push_back("--dbname=" + client.dbname);
+  PGVEIL_ASSIGN_OR_RETURN(ChildOutput output, RunChild(args, client.env, out != nullptr));
+  if (output.exit_code != 0) {
+    return Status::Unavailable(program + " failed: " + ChildErrorSummary(program, output.err));
+  }
+  if (out != nullptr) *out = std::move(output.out);
+  return Status::Ok();
+}
+
+// One line of `pg_restore --list`:
+//   "3345; 2606 16500 FK CONSTRAINT public orders orders_fkey owner"
+// Returns false for comments and blank lines.
+bool ParseListLine(const std::string& line, std::string* catalog, std::string* oid) {
+  size_t semicolon = line.find("; ");
+  if (line.starts_with(";") || semicolon == std::string::npos) return false;
+  std::istringstream fields(line.substr(semicolon + 2));
+  fields >> *catalog >> *oid;
+  return !oid->empty();
+}
+
+Result<std::set<std::string>> ForeignKeysIntoSkipped(pg::Connection& source,
+                                                     const std::vector<RelationRef>& skipped) {
+  std::set<std::string> oids;
+  if (skipped.empty()) return oids;
+  std::string list;
+  for (const RelationRef& table : skipped) {
+    list += (list.empty() ? "" : ",") + std::to_string(table.oid);
+  }
+  std::string array = "'{" + list + "}'::oid[]";
+  PGVEIL_ASSIGN_OR_RETURN(
+      auto rows, source.Query("SELECT oid::text FROM pg_constraint WHERE contype = 'f' AND "
+                              "confrelid = ANY(" +
+                              array + ") AND NOT conrelid = ANY(" + array + ")"));
+  for (const auto& row : rows) {
+    if (!row.empty() && row[0]) oids.insert(*row[0]);
+  }
+  return oids;
+}
+
+// "catalog oid" of every index and primary-key, unique or exclusion
+// constraint on a plain table (neither partitioned nor a partition, whose
+// indexes are attached to their parent's in entries of their own) -> the
+// table's OID.
+Result<std::map<std::string, uint32_t>> TableIndexOwners(pg::Connection& source) {
+  PGVEIL_ASSIGN_OR_RETURN(auto rows, source.Query(R"SQL(
+SELECT '1259 ' || i.indexrelid, i.indrelid::int8
+FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+WHERE c.relkind = 'r' AND NOT c.relispartition
+UNION ALL
+SELECT '2606 ' || k.oid, k.conrelid::int8
+FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
+WHERE k.contype IN ('p', 'u', 'x') AND c.relkind = 'r' AND NOT c.relispartition)SQL"));
+  std::map<std::string, uint32_t> owners;
+  for (const auto& row : rows) {
+    if (row.size() < 2 || !row[0] || !row[1]) continue;
+    owners[*row[0]] = static_cast<uint32_t>(std::strtoul(row[1]->c_str(), nullptr, 10));
+  }
+  return owners;
+}
+
+}  // namespace
+
+SchemaTransfer::SchemaTransfer(SchemaTransfer&& other) noexcept
+    : options_(std::move(other.options_)),
+      archive_(std::move(other.archive_)),
+      list_(std::move(other.list_)),
+      table_entries_(std::move(other.table_entries_)),
+      restored_(std::move(other.restored_)),
+      dropped_foreign_keys_(other.dropped_foreign_keys_) {}
+
+Result<SchemaTransfer> SchemaTransfer::Dump(const SchemaTransferOptions& options,
+                                            pg::Connection& source) {
+  SchemaTransfer transfer(options);
+  transfer.archive_ = options.work_dir + "/schema.dump";
+  PGVEIL_ASSIGN_OR_RETURN(ClientConnection client, ForClient(options.source_dsn));
+  std::vector<std::string> args = {"--schema-only",
+                                   "--format=custom",
+                                   "--no-publications",
+                                   "--no-subscriptions",
+                                   "--no-sync",
+                                   "--snapshot=" + options.snapshot,
+                                   "--file=" + transfer.archive_};
+  for (const RelationRef& table : options.skipped) {
+    args.push_back("--exclude-table=" + ExactTablePattern(table));
+  }
+  PGVEIL_RETURN_IF_ERROR(
+      RunClient("pg_dump", args, client, nullptr).WithContext("dumping the source schema"));
+
+  std::string list;
+  PGVEIL_RETURN_IF_ERROR(
+      RunClient("pg_restore", {"--list", transfer.archive_}, ClientConnection{}, &list)
+          .WithContext("listing the schema archive"));
+  Result<std::set<std::string>> drop = ForeignKeysIntoSkipped(source, options.skipped);
+  if (!drop.ok()) return drop.status().WithContext("finding foreign keys into skipped tables");
+  Result<std::map<std::string, uint32_t>> owners = TableIndexOwners(source);
+  if (!owners.ok()) return owners.status().WithContext("finding the tables' indexes");
+  std::istringstream lines(list);
+  for (std::string line; std::getline(lines, line);) {
+    std::string catalog, oid;
+    if (ParseListLine(line, &catalog, &oid)) {
+      if (catalog == "2606" && drop->count(oid)) {
+        line = ";" + line;
+        ++transfer.dropped_foreign_keys_;
+      } else if (auto owner = owners->find(catalog + " " + oid); owner != owners->end()) {
+        transfer.table_entries_[owner->second].push_back(transfer.list_.size());
+      }
+    }
+    transfer.list_.push_back(std::move(line));
+  }
+  return transfer;
+}
+
+template <typename Keep>
+Status SchemaTransfer::WriteList(const std::string& path, Keep keep) const {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  for (size_t i = 0; i < list_.size(); ++i) {
+    if (!keep(i) && !list_[i].starts_with(";")) out << ';';
+    out << list_[i] << '\n';
+  }
+  out.close();
+  if (!out) return Status::Unavailable("cannot write " + path);
+  return Status::Ok();
+}
+
+Status SchemaTransfer::Restore(const std::string& section, const std::string& list,
+                               bool single_transaction, int jobs) const {
+  PGVEIL_ASSIGN_OR_RETURN(ClientConnection client, ForClient(options_.target_dsn));
+  std::vector<std::string> args = {"--section=" + section, "--use-list=" + list,
+                                   "--no-owner",           "--no-acl",
+                                   "--no-security-labels", "--exit-on-error"};
+  if (single_transaction) {
+    args.push_back("--single-transaction");
+  } else {
+    args.push_back("--jobs=" + std::to_string(std::max(1, jobs)));
+  }
+  args.push_back(archive_);
+  return RunClient("pg_restore", args, client, nullptr);
+}
+
+Status SchemaTransfer::RestorePreData() const {
+  const std::string path = options_.work_dir + "/pre-data.list";
+  PGVEIL_RETURN_IF_ERROR(WriteList(path, [](size_t) { return true; }));
+  return Restore("pre-data", path, true, 1).WithContext("creating the tables on the target");
+}
+
+Status SchemaTransfer::RestoreTableIndexes(uint32_t table_oid) {
+  auto entries = table_entries_.find(table_oid);
+  if (entries == table_entries_.end()) return Status::Ok();
+  const std::set<size_t> lines(entries->second.begin(), entries->second.end());
+  const std::string path = options_.work_dir + "/table-" + std::to_string(table_oid) + ".list";
+  PGVEIL_RETURN_IF_ERROR(WriteList(path, [&](size_t i) { return lines.count(i) > 0; }));
+  PGVEIL_RETURN_IF_ERROR(Restore("post-data", path, false, 1));
+  std::lock_guard<std::mutex> lock(mutex_);
+  restored_.insert(lines.begin(), lines.end());
+  return Status::Ok();
+}
+
+Status SchemaTransfer::RestorePostData() {
+  const std::string path = options_.work_dir + "/post-data.list";
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    PGVEIL_RETURN_IF_ERROR(WriteList(path, [&](size_t i) { return restored_.count(i) == 0; }));
+  }
+  return Restore("post-data", path, false, options_.jobs)
+      .WithContext("creating indexes, constraints and triggers on the target");
+}
+
+Result<int> CopySequenceValues(pg::Connection& source, pg::Connection& target) {
+  // pg_sequences hides the value of a sequence that was never read from
+  // (is_called false, as after an identity's RESTART WITH); reading each
+  // sequence itself gives both, in one UNION ALL round trip.
+  PGVEIL_ASSIGN_OR_RETURN(
+      auto names, source.Query("SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c "
+                               "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = "
+                               "'S' AND CASE WHEN c.relkind = 'S' THEN "  // it raises otherwise
+                               "has_sequence_privilege(c.oid, 'SELECT') END ORDER BY 1"));
+  if (names.empty()) return 0;
+  std::string read;
+  for (const auto& row : names) {
+    if (row.empty() || !row[0]) continue;
+    read += (read.empty() ? "" : " UNION ALL ") + std::string("SELECT ") + QuoteLiteral(*row[0]) +
+            ", last_value::text, is_called::text FROM " + *row[0];
+  }
+  PGVEIL_ASSIGN_OR_RETURN(auto values, source.Query(read));
+  std::string sql;
+  for (const auto& row : values) {
+    if (row.size() < 3 || !row[0] || !row[1] || !row[2]) continue;
+    std::string name = QuoteLiteral(*row[0]);
+    sql += "SELECT pg_catalog.setval(to_regclass(" + name + "), " + *row[1] + ", " +
+           (*row[2] == "t" ? "true" : "false") + ") WHERE to_regclass(" + name + ") IS NOT NULL;\n";
+  }
+  PGVEIL_RETURN_IF_ERROR(target.Execute(sql).WithContext("setting sequences on the target"));
+  return static_cast<int>(values.size());
+}
+
+Status RefreshMaterializedViews(pg::Connection& target, const std::vector<RelationRef>& matviews) {
+  for (const RelationRef& view : matviews) {
+    PGVEIL_RETURN_IF_ERROR(
+        target.Execute("REFRESH MATERIALIZED VIEW " + QuoteQualified(view.schema, view.name))
+            .WithContext("refreshing " + view.QualifiedName() + " on the target"));
+  }
+  return Status::Ok();
+}
+
+}  // namespace pgveil::replicator

@@ -1,0 +1,106 @@
+// replicator/schema_transfer.h
+//
+// The schema travels with pg_dump and pg_restore, in two halves around the
+// copy (replicator/DESIGN.md, "Schema"):
+//
+//   Dump          pg_dump --schema-only --format=custom --snapshot=S, with
+//                 --exclude-table for every `skip` table and its partitions;
+//                 then the archive's table of contents (pg_restore --list)
+//                 with the foreign keys that point at a skipped table
+//                 commented out, matched by their pg_constraint OIDs.
+//   RestorePre    pre-data (schemas, types, functions, tables, sequences)
+//                 in one transaction, before any row is copied.
+//   RestoreTable  the indexes and primary-key, unique and exclusion
+//                 constraints of one plain table, as soon as its rows are
+//                 in, while other tables are still copying (as pgcopydb
+//                 does); optional.
+//   RestorePost   the rest of post-data (foreign keys, partitioned indexes,
+//                 triggers, rules, ...) after the copy, `jobs` at a time, so
+//                 every constraint is checked against the masked rows once,
+//                 in bulk.
+//
+// Ownership and grants are not restored (--no-owner --no-acl): the target
+// belongs to the role that runs pgveil. Security labels, publications and
+// subscriptions are left out too.
+//
+// Errors carry pg_dump/pg_restore's own error lines without DETAIL or the
+// statement text (child_process.h's ChildErrorSummary).
+//
+// Thread-safety: RestoreTableIndexes may run on one thread while the
+// caller's thread does other work, but the methods must not run at the same
+// time; the child processes follow the life of the thread that started
+// them.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "pg/connection.h"
+#include "replicator/masking_plan.h"
+
+namespace pgveil::replicator {
+
+struct SchemaTransferOptions {
+  std::string source_dsn;
+  std::string target_dsn;
+  std::string snapshot;
+  std::vector<RelationRef> skipped;  // not dumped
+  std::string work_dir;              // holds the archive and its lists; must exist
+  int jobs = 4;                      // pg_restore --jobs for post-data
+};
+
+class SchemaTransfer {
+ public:
+  // Dumps the schema as of the snapshot (the exporting session must be
+  // open). `source` is used to find the foreign keys into skipped tables and
+  // which index belongs to which table.
+  static Result<SchemaTransfer> Dump(const SchemaTransferOptions& options, pg::Connection& source);
+
+  SchemaTransfer(SchemaTransfer&& other) noexcept;
+  SchemaTransfer& operator=(SchemaTransfer&&) = delete;
+
+  // How many foreign keys were left out because they point at skipped tables.
+  int dropped_foreign_keys() const { return dropped_foreign_keys_; }
+
+  Status RestorePreData() const;
+
+  // Creates the indexes and keys of the plain table `table_oid`, if it has
+  // any; RestorePostData then leaves them out.
+  Status RestoreTableIndexes(uint32_t table_oid);
+
+  Status RestorePostData();
+
+ private:
+  explicit SchemaTransfer(SchemaTransferOptions options) : options_(std::move(options)) {}
+  Status Restore(const std::string& section, const std::string& list, bool single_transaction,
+                 int jobs) const;
+  // Writes the lines of the list for which `keep` holds (the others
+  // commented out) to `path`.
+  template <typename Keep>
+  Status WriteList(const std::string& path, Keep keep) const;
+
+  SchemaTransferOptions options_;
+  std::string archive_;
+  std::vector<std::string> list_;  // the archive's list, FKs into skipped tables commented out
+  std::map<uint32_t, std::vector<size_t>> table_entries_;  // table OID -> lines of list_
+  std::mutex mutex_;
+  std::set<size_t> restored_;  // lines already restored by RestoreTableIndexes
+  int dropped_foreign_keys_ = 0;
+};
+
+// Sets every sequence on the target that also exists on the source to the
+// source's current state, last value and is_called (sequences are not
+// transactional, so this is the state now, at least the snapshot's).
+// Returns how many were read.
+Result<int> CopySequenceValues(pg::Connection& source, pg::Connection& target);
+
+// REFRESH MATERIALIZED VIEW for each of `matviews`, in order, on the target,
+// where their queries read the already masked tables.
+Status RefreshMaterializedViews(pg::Connection& target, const std::vector<RelationRef>& matviews);
+
+}  // namespace pgveil::replicator

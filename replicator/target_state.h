@@ -1,0 +1,82 @@
+// replicator/target_state.h
+//
+// TargetState is the replicator's hold on the target database: one session
+// that keeps a session-level advisory lock for the whole run (so two runs
+// never write into one target), tells an empty target from one that holds
+// an earlier copy, resets it, and keeps the state row
+//
+//   pgveil.replication_state(id = 1, slot, consistent_lsn, snapshot,
+//                            status copying|complete|incomplete,
+//                            started_at, finished_at)
+//
+// A run writes "copying" before the first table exists on the target and
+// "complete" after the last constraint; a run that fails but can still
+// reach the target writes "incomplete". A run that was killed leaves
+// "copying" behind and no lock, which the next run reads as incomplete.
+// Either way the next run starts over from an empty database: a target is
+// never a mix of two runs (replicator/DESIGN.md, "Restart").
+//
+// Thread-safety: one thread.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/status.h"
+#include "pg/connection.h"
+
+namespace pgveil::replicator {
+
+enum class TargetCondition {
+  kEmpty,       // nothing but, perhaps, the state of an earlier run
+  kIncomplete,  // a run stopped halfway (status copying or incomplete)
+  kComplete,    // an earlier run finished
+  kForeign,     // objects pgveil did not put there
+};
+
+struct TargetInspection {
+  TargetCondition condition = TargetCondition::kEmpty;
+  std::string slot;        // of the earlier run, if its state names one
+  std::string started_at;  // of the earlier run
+  int objects = 0;         // relations, schemas, functions, types, extensions found
+};
+
+struct StateRecord {
+  std::string slot;  // "" when the run keeps no slot
+  std::string consistent_lsn;
+  std::string snapshot;
+};
+
+class TargetState {
+ public:
+  // Connects and takes the advisory lock. InvalidArgument when another
+  // pgveil replicate holds it.
+  static Result<std::unique_ptr<TargetState>> Open(const std::string& dsn);
+
+  Result<TargetInspection> Inspect();
+
+  // A name for this target that is the same on every run: its database
+  // name, server address and port. Used for the slot name.
+  Result<std::string> Identity();
+
+  // Drops every schema but the system ones (extensions first), then
+  // recreates an empty `public` as initdb leaves it.
+  Status Reset();
+
+  // Creates the pgveil schema and the state row, status "copying".
+  Status MarkCopying(const StateRecord& record);
+  // Status "complete", finished_at now; `slot` ("" for none) is what a
+  // stream would continue from.
+  Status MarkComplete(const std::string& slot);
+  Status MarkIncomplete();
+
+  pg::Connection& connection() { return *connection_; }
+
+ private:
+  explicit TargetState(std::unique_ptr<pg::Connection> connection)
+      : connection_(std::move(connection)) {}
+  std::unique_ptr<pg::Connection> connection_;
+};
+
+}  // namespace pgveil::replicator
