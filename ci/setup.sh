@@ -12,6 +12,7 @@ PACKAGES=(
   libpqxx-dev libpq-dev libre2-dev libhyperscan-dev libicu-dev libphonenumber-dev libsimdjson-dev
   nlohmann-json3-dev catch2 libyaml-cpp-dev libcli11-dev libfmt-dev libssl-dev libbenchmark-dev
   postgresql-15 postgresql-contrib postgresql-15-wal2json
+  chromium fonts-dejavu-core zlib1g-dev  # report_render_test: headless render, PNG decode
 )
 
 missing=()

@@ -14,5 +14,12 @@ using CommandRunner = std::function<int()>;
 
 void AddScanCommand(CLI::App& app, CommandRunner* runner);
 void AddDemoCommand(CLI::App& app, CommandRunner* runner);
+void AddMaskCommand(CLI::App& app, CommandRunner* runner);
+void AddBootstrapCommand(CLI::App& app, CommandRunner* runner);
+void AddCheckCommand(CLI::App& app, CommandRunner* runner);
+void AddSnapshotCommand(CLI::App& app, CommandRunner* runner);
+void AddDiffCommand(CLI::App& app, CommandRunner* runner);
+void AddReplicateCommand(CLI::App& app, CommandRunner* runner);
+void AddReportCommand(CLI::App& app, CommandRunner* runner);
 
 }  // namespace pgveil::cli

@@ -1,12 +1,15 @@
 // `pgveil demo`: everything pgveil does, on a throwaway database. Starts a
 // cluster, loads the generated shop database, scans it, prints the findings,
-// scores them against the generator's truth and says where the reports are.
+// scores them against the generator's truth, drafts a policy as `pgveil
+// bootstrap` would, writes the HTML compliance report against it and says
+// where the reports are.
 #include <filesystem>
 #include <memory>
 
 #include <fmt/format.h>
 
 #include "cli/command.h"
+#include "cli/compliance_input.h"
 #include "cli/exit_codes.h"
 #include "cli/scan_pipeline.h"
 #include "cli/terminal.h"
@@ -15,6 +18,9 @@
 #include "datagen/generator.h"
 #include "pg/connection.h"
 #include "pg/database_loader.h"
+#include "policy/bootstrap.h"
+#include "policy/policy_loader.h"
+#include "reports/compliance_report.h"
 #include "reports/scan_report.h"
 
 namespace pgveil::cli {
@@ -32,6 +38,22 @@ Status LoadShop(const std::string& server_dsn, const std::string& shop_dsn,
   PGVEIL_RETURN_IF_ERROR(admin->Execute("CREATE DATABASE shop"));
   PGVEIL_ASSIGN_OR_RETURN(auto loader, pg::DatabaseLoader::Open(shop_dsn));
   return datagen::GenerateShop(options, *loader).WithContext("loading the generated shop database");
+}
+
+// The demo has no policy of its own: it drafts one from the scan, writes it
+// to `policy_path` and writes the HTML compliance report against it.
+Status WriteDemoReport(const ScanOutcome& outcome, const std::string& policy_path,
+                       const std::string& report_path) {
+  std::string text =
+      policy::WriteDraftPolicy(policy::DraftFromScan(outcome.catalog, outcome.result.findings, {}));
+  PGVEIL_RETURN_IF_ERROR(WriteOutput(policy_path, text));
+  PGVEIL_ASSIGN_OR_RETURN(policy::Policy drafted, policy::LoadPolicy(text, policy_path));
+  ComplianceSources sources;
+  sources.scan = outcome;
+  sources.policy = std::move(drafted);
+  sources.policy_text = std::move(text);
+  reports::ComplianceReport report = MakeComplianceReport(std::move(sources));
+  return WriteOutput(report_path, reports::ComplianceHtml(report));
 }
 
 int RunDemo(const DemoOptions& options) {
@@ -68,7 +90,13 @@ int RunDemo(const DemoOptions& options) {
       "JSONB path F1 %.3f; category accuracy %.3f\n",
       score.columns.Precision(), score.columns.Recall(), score.columns.F1(), score.paths.F1(),
       score.CategoryAccuracy());
-  std::printf("JSON report: %s\nTruth file:  %s\n", json_path.c_str(), truth_path.c_str());
+  std::string policy_path = options.output_dir + "/pgveil.yaml";
+  std::string report_path = options.output_dir + "/report.html";
+  if (Status s = WriteDemoReport(*outcome, policy_path, report_path); !s.ok())
+    return ReportError(s);
+  std::printf("JSON report:  %s\nTruth file:   %s\nDraft policy: %s\n", json_path.c_str(),
+              truth_path.c_str(), policy_path.c_str());
+  std::printf("Compliance report (HTML): %s\n", report_path.c_str());
   return kExitClean;
 }
 

@@ -19,6 +19,13 @@ int main(int argc, char** argv) {
   CommandRunner runner;
   AddScanCommand(app, &runner);
   AddDemoCommand(app, &runner);
+  AddMaskCommand(app, &runner);
+  AddBootstrapCommand(app, &runner);
+  AddCheckCommand(app, &runner);
+  AddSnapshotCommand(app, &runner);
+  AddDiffCommand(app, &runner);
+  AddReplicateCommand(app, &runner);
+  AddReportCommand(app, &runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,9 +1,21 @@
 // cli/mask_command.cc
 //
-// The whole `pgveil mask` pipeline: load the key (environment, file, or a
-// throwaway one), build the transformer from the registry, mask each value,
-// print. See cli/mask_command.h for the contract.
-#include "cli/mask_command.h"
+// `pgveil mask`: previews a transformer on values given on the command line
+// or on stdin, so users can see what their policy will write before they
+// replicate anything.
+//
+//   pgveil mask --transform email --param keep_domain=true jane@example.com
+//   cut -d, -f3 customers.csv | pgveil mask --transform phone --domain public.customers.phone
+//   pgveil mask --list
+//
+// Output: one masked value per line on stdout, in input order; \N stands for
+// SQL NULL both ways (as in COPY). Errors: one line on stderr each. Exit
+// codes: 0 all values masked; 2 a usage or configuration error (no key,
+// unknown transformer or parameter) or a value the transformer rejects.
+//
+// The whole pipeline: load the key (environment, file, or a throwaway one),
+// build the transformer from the registry, mask each value, print.
+#include "cli/command.h"
 
 #include <cstdio>
 #include <iostream>
@@ -96,11 +108,13 @@ Result<masking::KeyRing> LoadKeys(const MaskOptions& options) {
 Status MaskOne(masking::Transformer& transformer, std::string_view value, size_t number,
                masking::MaskedValue* out) {
   std::optional<std::string_view> input;
-  if (value != kNullMarker) { input = value;
-}
+  if (value != kNullMarker) {
+    input = value;
+  }
   Status status = transformer.Apply(input, out);
-  if (!status.ok()) { return status.WithContext("value " + std::to_string(number));
-}
+  if (!status.ok()) {
+    return status.WithContext("value " + std::to_string(number));
+  }
   if (out->is_null) {
     std::fwrite(kNullMarker.data(), 1, kNullMarker.size(), stdout);
   } else {
@@ -120,13 +134,15 @@ int RunMaskCommand(const MaskOptions& options) {
         "mask: --transform NAME is required (pgveil mask --list shows the transformers)"));
   }
   Result<masking::ParamMap> params = ParseParams(options.params);
-  if (!params.ok()) { return ReportError(params.status().WithContext("mask"));
-}
+  if (!params.ok()) {
+    return ReportError(params.status().WithContext("mask"));
+  }
   // Name and parameters first: a typo should not be reported as a missing key.
   Result<masking::OutputTraits> described =
       masking::DescribeTransformer(options.transform, params.value());
-  if (!described.ok()) { return ReportError(described.status().WithContext("mask"));
-}
+  if (!described.ok()) {
+    return ReportError(described.status().WithContext("mask"));
+  }
   // Unkeyed transformers (keep, postal_generalize, ...) need no key: a
   // throwaway one keeps the code path uniform without asking for a secret.
   const masking::TransformerSpec* spec = masking::FindTransformerSpec(options.transform);
@@ -134,8 +150,9 @@ int RunMaskCommand(const MaskOptions& options) {
       (spec != nullptr && !spec->keyed && !options.throwaway_key && options.key_file.empty())
           ? masking::ThrowawayKeyRing()
           : LoadKeys(options);
-  if (!keys.ok()) { return ReportError(keys.status().WithContext("mask"));
-}
+  if (!keys.ok()) {
+    return ReportError(keys.status().WithContext("mask"));
+  }
 
   std::string domain = options.domain;
   if (domain.empty()) {
@@ -149,8 +166,9 @@ int RunMaskCommand(const MaskOptions& options) {
   }
   Result<std::unique_ptr<masking::Transformer>> transformer =
       masking::CreateTransformer(options.transform, params.value(), domain, keys.value());
-  if (!transformer.ok()) { return ReportError(transformer.status().WithContext("mask"));
-}
+  if (!transformer.ok()) {
+    return ReportError(transformer.status().WithContext("mask"));
+  }
 
   masking::MaskedValue out;
   Status first_error;
@@ -159,15 +177,17 @@ int RunMaskCommand(const MaskOptions& options) {
     Status status = MaskOne(**transformer, value, ++number, &out);
     if (!status.ok()) {
       ReportError(status.WithContext("mask"));
-      if (first_error.ok()) { first_error = status;
-}
+      if (first_error.ok()) {
+        first_error = status;
+      }
     }
   };
   auto read_stdin = [&] {
     std::string line;
     while (std::getline(std::cin, line)) {
-      if (!line.empty() && line.back() == '\r') { line.pop_back();
-}
+      if (!line.empty() && line.back() == '\r') {
+        line.pop_back();
+      }
       handle(line);
     }
   };
