@@ -7,6 +7,8 @@
 
 #include "reports/check_common.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace pgveil::reports {
@@ -150,6 +152,37 @@ size_t DisplayWidth(std::string_view text) {
     i += n == 0 ? 1 : n;
   }
   return width;
+}
+
+// Text inside a Markdown code span in a table cell: "|" escaped (GFM
+// unescapes it before parsing the span), delimited by one backtick more than
+// the longest run inside, padded when the content touches a backtick.
+std::string MarkdownCode(std::string_view raw) {
+  std::string text;
+  size_t run = 0;
+  size_t longest = 0;
+  for (char c : Printable(raw)) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+    if (c == '|') text += '\\';
+    text += c;
+  }
+  if (text.empty()) return "";
+  std::string fence(longest + 1, '`');
+  bool pad = text.front() == '`' || text.back() == '`' || text.front() == ' ' || text.back() == ' ';
+  return pad ? fence + " " + text + " " + fence : fence + text + fence;
+}
+
+// Prose in a table cell: every character Markdown could act on is
+// backslash-escaped, so "<col>" shows as text, not as an HTML tag.
+std::string MarkdownText(std::string_view raw) {
+  static constexpr std::string_view kActive = "\\`*_[]<>|~&#!";
+  std::string out;
+  for (char c : Printable(raw)) {
+    if (kActive.find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
 }
 
 }  // namespace pgveil::reports

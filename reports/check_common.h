@@ -63,6 +63,13 @@ std::string ValidUtf8(std::string_view text);
 // identifier cannot move a terminal's cursor or end a line in any format.
 std::string Printable(std::string_view text);
 
+// Markdown table cells (GitHub-flavoured): MarkdownCode puts `raw` in a code
+// span ("|" escaped, fenced by one backtick more than the longest run
+// inside); MarkdownText backslash-escapes everything Markdown could act on,
+// so "<col>" shows as text, not as an HTML tag.
+std::string MarkdownCode(std::string_view raw);
+std::string MarkdownText(std::string_view raw);
+
 // Columns `text` (valid UTF-8) takes in a terminal: one per code point, two
 // for East Asian wide characters.
 size_t DisplayWidth(std::string_view text);

@@ -84,41 +84,11 @@ std::string Annotation(const CheckResult& result, const Violation& v) {
                      EscapeData(AnnotationOf(v)));
 }
 
-// Text inside a Markdown code span in a table cell: "|" escaped (GFM
-// unescapes it before parsing the span), delimited by one backtick more than
-// the longest run inside, padded when the content touches a backtick.
-std::string CodeCell(std::string_view raw) {
-  std::string text;
-  size_t run = 0;
-  size_t longest = 0;
-  for (char c : Printable(raw)) {
-    run = c == '`' ? run + 1 : 0;
-    longest = std::max(longest, run);
-    if (c == '|') text += '\\';
-    text += c;
-  }
-  if (text.empty()) return "";
-  std::string fence(longest + 1, '`');
-  bool pad = text.front() == '`' || text.back() == '`' || text.front() == ' ' || text.back() == ' ';
-  return pad ? fence + " " + text + " " + fence : fence + text + fence;
-}
-
-// Prose in a table cell: every character Markdown could act on is
-// backslash-escaped, so "<col>" shows as text, not as an HTML tag.
-std::string TextCell(std::string_view raw) {
-  static constexpr std::string_view kActive = "\\`*_[]<>|~&#!";
-  std::string out;
-  for (char c : Printable(raw)) {
-    if (kActive.find(c) != std::string_view::npos) out += '\\';
-    out += c;
-  }
-  return out;
-}
 
 std::string LocationCell(const CheckResult& result, const Violation& v) {
   std::string file = AnchorFile(result, v);
   if (file.empty()) return "";
-  return CodeCell(v.location.line > 0 ? fmt::format("{}:{}", file, v.location.line) : file);
+  return MarkdownCode(v.location.line > 0 ? fmt::format("{}:{}", file, v.location.line) : file);
 }
 
 }  // namespace
@@ -146,7 +116,7 @@ std::string GithubStepSummary(const CheckResult& result) {
       fmt::format("## pgveil check: {}\n\n", result.Errors() > 0 ? "failed" : "passed");
   std::string scope = fmt::format(
       "{} and {} checked against {} ({} mode)", CountOf(result.tables, "table"),
-      CountOf(result.columns, "column"), CodeCell(result.policy_file), TextCell(result.mode));
+      CountOf(result.columns, "column"), MarkdownCode(result.policy_file), MarkdownText(result.mode));
   if (result.violations.empty()) return out + "No violations: " + scope + ".\n";
   std::string errors = CountOf(result.Errors(), "error");
   out += fmt::format("{}, {}: {}.\n\n", result.Errors() > 0 ? "**" + errors + "**" : errors,
@@ -158,8 +128,8 @@ std::string GithubStepSummary(const CheckResult& result) {
   for (size_t i = 0; i < rows; ++i) {
     const Violation* v = ordered[i];
     out += fmt::format("| {}{} | {} | {} | {} | {} | {} |\n", SeverityName(v->severity),
-                       v->is_new ? " (**new**)" : "", CodeCell(v->rule), CodeCell(SubjectOf(*v)),
-                       v->category ? IdOf(*v->category) : "", TextCell(v->message),
+                       v->is_new ? " (**new**)" : "", MarkdownCode(v->rule), MarkdownCode(SubjectOf(*v)),
+                       v->category ? IdOf(*v->category) : "", MarkdownText(v->message),
                        LocationCell(result, *v));
   }
   if (ordered.size() > rows) {

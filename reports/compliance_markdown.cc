@@ -17,31 +17,6 @@
 namespace pgveil::reports {
 namespace {
 
-std::string Code(std::string_view raw) {
-  std::string text;
-  size_t run = 0;
-  size_t longest = 0;
-  for (char c : Printable(raw)) {
-    run = c == '`' ? run + 1 : 0;
-    longest = std::max(longest, run);
-    if (c == '|') text += '\\';
-    text += c;
-  }
-  if (text.empty()) return "";
-  std::string fence(longest + 1, '`');
-  bool pad = text.front() == '`' || text.back() == '`' || text.front() == ' ' || text.back() == ' ';
-  return pad ? fence + " " + text + " " + fence : fence + text + fence;
-}
-
-std::string Text(std::string_view raw) {
-  static constexpr std::string_view kActive = "\\`*_[]<>|~&#!";
-  std::string out;
-  for (char c : Printable(raw)) {
-    if (kActive.find(c) != std::string_view::npos) out += '\\';
-    out += c;
-  }
-  return out;
-}
 
 std::string Row(std::initializer_list<std::string> cells) {
   std::string out = "|";
@@ -56,7 +31,7 @@ std::string Header(std::initializer_list<std::string> cells) {
 }
 
 std::string Location(const ColumnRef& column, const std::optional<std::string>& path) {
-  return Code(LocationName(column, path));
+  return MarkdownCode(LocationName(column, path));
 }
 
 std::string CountsCells(const CoverageCounts& c) {
@@ -66,18 +41,18 @@ std::string CountsCells(const CoverageCounts& c) {
 
 std::string Front(const ComplianceReport& r) {
   const ScanParameters& p = r.scan_parameters;
-  std::string out = fmt::format("# PII compliance report: {}\n\n", Text(p.database));
-  out += "> " + Text(HeadlineText(r)) + "\n\n";
+  std::string out = fmt::format("# PII compliance report: {}\n\n", MarkdownText(p.database));
+  out += "> " + MarkdownText(HeadlineText(r)) + "\n\n";
   out += Header({"Report", ""});
-  out += Row({"Generated", Text(r.generated_at)});
-  out += Row({"Tool", "pgveil " + Text(r.tool_version)});
-  out += Row({"Policy", fmt::format("{} ({} mode), sha256 {}", Code(r.policy_file), Text(r.mode),
-                                    Code(r.policy_sha256))});
+  out += Row({"Generated", MarkdownText(r.generated_at)});
+  out += Row({"Tool", "pgveil " + MarkdownText(r.tool_version)});
+  out += Row({"Policy", fmt::format("{} ({} mode), sha256 {}", MarkdownCode(r.policy_file), MarkdownText(r.mode),
+                                    MarkdownCode(r.policy_sha256))});
   out += Row({"Scan", fmt::format("{}% sample, seed {}, at most {} rows per table; {} rows sampled "
                                   "in {} ms; confidence bar {}",
                                   p.sample_percent, p.seed, p.max_rows_per_table, r.rows_sampled,
                                   r.duration_ms, ConfidenceText(r.low_confidence))});
-  out += Row({"Baseline", r.drift ? Code(r.baseline) : "none (run with --baseline for drift)"});
+  out += Row({"Baseline", r.drift ? MarkdownCode(r.baseline) : "none (run with --baseline for drift)"});
   return out;
 }
 
@@ -114,16 +89,16 @@ std::string Inventory(const ComplianceReport& r) {
   if (r.inventory.empty()) return out + "No personal data found.\n";
   out += Header({"Category", "Location", "Type", "Confidence", "Match", "Evidence", "Treatment"});
   for (const InventoryRow& row : r.inventory) {
-    std::string category = Code(IdOf(row.category));
+    std::string category = MarkdownCode(IdOf(row.category));
     std::string_view article = GdprArticle(row.category);
     if (!article.empty()) category += " **" + std::string(article) + "**";
     if (row.possible) category += " *possible*";
     std::string evidence;
-    for (const std::string& e : row.evidence) evidence += (evidence.empty() ? "" : " ") + Code(e);
-    out += Row({category, Location(row.column, row.path), Code(row.data_type),
+    for (const std::string& e : row.evidence) evidence += (evidence.empty() ? "" : " ") + MarkdownCode(e);
+    out += Row({category, Location(row.column, row.path), MarkdownCode(row.data_type),
                 ConfidenceText(row.confidence), RatioText(row.match_ratio), evidence,
                 std::string(ProtectionName(row.treatment.protection)) + ": " +
-                    Text(MethodText(row.treatment))});
+                    MarkdownText(MethodText(row.treatment))});
   }
   return out;
 }
@@ -137,7 +112,7 @@ std::string Coverage(const ComplianceReport& r) {
   out += Header(
       {"Table", "Masked", "Kept", "Suppressed", "Uncovered", "Coverage", "Columns with a rule"});
   for (const TableCoverage& t : r.coverage) {
-    out += fmt::format("| {}{} | {} | {} of {} |\n", Code(TableName(t.schema, t.table)),
+    out += fmt::format("| {}{} | {} | {} of {} |\n", MarkdownCode(TableName(t.schema, t.table)),
                        t.skipped ? " (skipped)" : "", CountsCells(t.pii), t.columns_with_rule,
                        t.columns);
   }
@@ -153,20 +128,20 @@ std::string Hipaa(const ComplianceReport& r) {
   out += Header({"", "Identifier", "Status", "Where found and how masked", "Notes"});
   for (const HipaaRow& row : r.hipaa) {
     std::string where;
-    std::string notes = Text(row.note);
+    std::string notes = MarkdownText(row.note);
     for (const HipaaLocation& l : row.locations) {
       where += (where.empty() ? "" : "; ") + Location(l.column, l.path) + " " +
                std::string(ProtectionName(l.treatment.protection)) + ": " +
-               Text(MethodText(l.treatment));
+               MarkdownText(MethodText(l.treatment));
       if (!l.passes) {
-        notes += (notes.empty() ? "" : " ") + Location(l.column, l.path) + ": " + Text(l.reason);
+        notes += (notes.empty() ? "" : " ") + Location(l.column, l.path) + ": " + MarkdownText(l.reason);
       }
     }
     std::string status(HipaaStatusName(row.status));
     if (row.status == HipaaStatus::kPass || row.status == HipaaStatus::kFail) {
       status = fmt::format("**{}**", status);
     }
-    out += Row({std::string(1, row.letter), Text(row.identifier), status,
+    out += Row({std::string(1, row.letter), MarkdownText(row.identifier), status,
                 where.empty() ? "—" : where, notes});
   }
   return out;
@@ -180,30 +155,30 @@ std::string Gdpr(const ComplianceReport& r) {
     out += Header({"Category", "Special", "Locations", "Exposed", "Tables", "Masked by"});
     for (const GdprCategory& c : r.gdpr.categories) {
       std::string tables;
-      for (const std::string& t : c.tables) tables += (tables.empty() ? "" : " ") + Code(t);
+      for (const std::string& t : c.tables) tables += (tables.empty() ? "" : " ") + MarkdownCode(t);
       std::string methods;
-      for (const std::string& m : c.methods) methods += (methods.empty() ? "" : ", ") + Text(m);
-      out += Row({Text(c.label) + " (" + Code(IdOf(c.category)) + ")",
+      for (const std::string& m : c.methods) methods += (methods.empty() ? "" : ", ") + MarkdownText(m);
+      out += Row({MarkdownText(c.label) + " (" + MarkdownCode(IdOf(c.category)) + ")",
                   c.article.empty() ? "" : "**" + c.article + "**", std::to_string(c.locations),
                   std::to_string(c.exposed), tables, methods});
     }
   }
   out += "\n## GDPR Art. 30(1)(g): technical measures\n\n";
-  out += "Masking is keyed and deterministic; the key comes from the " + Text(r.gdpr.key_source) +
+  out += "Masking is keyed and deterministic; the key comes from the " + MarkdownText(r.gdpr.key_source) +
          ", never from the policy.\n\n";
   if (!r.gdpr.measures.empty()) {
     out += Header({"Measure", "What it does", "Keyed", "Uniqueness", "Locations"});
     for (const TechnicalMeasure& m : r.gdpr.measures) {
-      out += Row({Code(m.method), Text(m.summary), m.keyed ? "yes" : "no",
-                  Text(m.uniqueness.empty() ? "—" : m.uniqueness), std::to_string(m.locations)});
+      out += Row({MarkdownCode(m.method), MarkdownText(m.summary), m.keyed ? "yes" : "no",
+                  MarkdownText(m.uniqueness.empty() ? "—" : m.uniqueness), std::to_string(m.locations)});
     }
   }
   out += "\n### To be completed by the controller\n\nA database cannot evidence these:\n\n";
   for (const Placeholder& p : Art30Placeholders()) {
-    out += fmt::format("- Art. 30(1){}: {} *To be completed.*\n", p.item, Text(p.text));
+    out += fmt::format("- Art. 30(1){}: {} *To be completed.*\n", p.item, MarkdownText(p.text));
   }
   for (const Placeholder& p : OrganisationalPlaceholders()) {
-    out += fmt::format("- Art. 30(1)(g), {}: {} *To be completed.*\n", Text(p.item), Text(p.text));
+    out += fmt::format("- Art. 30(1)(g), {}: {} *To be completed.*\n", MarkdownText(p.item), MarkdownText(p.text));
   }
   return out;
 }
@@ -213,10 +188,10 @@ std::string Special(const ComplianceReport& r) {
   std::string rows;
   for (const InventoryRow& row : r.inventory) {
     if (row.possible || GdprArticle(row.category).empty()) continue;
-    rows += Row({"**high**", Code(IdOf(row.category)), std::string(GdprArticle(row.category)),
+    rows += Row({"**high**", MarkdownCode(IdOf(row.category)), std::string(GdprArticle(row.category)),
                  Location(row.column, row.path),
                  std::string(ProtectionName(row.treatment.protection)) + ": " +
-                     Text(MethodText(row.treatment))});
+                     MarkdownText(MethodText(row.treatment))});
   }
   if (rows.empty()) return out + "None found.\n";
   return out + Header({"Severity", "Category", "Article", "Location", "Treatment"}) + rows;
@@ -232,9 +207,9 @@ std::string Suppressions(const ComplianceReport& r) {
   for (const SuppressionEntry& e : r.suppressions) {
     std::string state(SuppressionStateName(e.state));
     if (e.state != SuppressionState::kActive) state = fmt::format("**{}**", state);
-    out += Row({Code(SuppressionSubjectText(e)), Text(e.reason), e.expires.value_or("never"), state,
+    out += Row({MarkdownCode(SuppressionSubjectText(e)), MarkdownText(e.reason), e.expires.value_or("never"), state,
                 std::to_string(e.matched),
-                e.policy_line > 0 ? Code(fmt::format("{}:{}", r.policy_file, e.policy_line)) : ""});
+                e.policy_line > 0 ? MarkdownCode(fmt::format("{}:{}", r.policy_file, e.policy_line)) : ""});
   }
   return out;
 }
@@ -242,13 +217,13 @@ std::string Suppressions(const ComplianceReport& r) {
 std::string Drift(const ComplianceReport& r) {
   std::string out = "\n## Drift since the baseline\n\n";
   if (!r.drift) return out + "No baseline given (`pgveil report --baseline FILE`).\n";
-  out += "Against " + Code(r.baseline) + ".\n\n";
+  out += "Against " + MarkdownCode(r.baseline) + ".\n\n";
   if (r.drift->empty()) return out + "No drift.\n";
   out += Header({"Change", "Table or column", "Detail"});
   for (const policy::DriftChange& c : *r.drift) {
     std::string detail = DriftDetailText(c);
-    out += Row({std::string(DriftKindText(c.kind)), Code(DriftSubjectText(c)),
-                detail.empty() ? "" : Code(detail)});
+    out += Row({std::string(DriftKindText(c.kind)), MarkdownCode(DriftSubjectText(c)),
+                detail.empty() ? "" : MarkdownCode(detail)});
   }
   return out;
 }
@@ -258,8 +233,8 @@ std::string Violations(const ComplianceReport& r) {
   if (r.violations.empty()) return out + "None: the policy passes `pgveil check`.\n";
   out += Header({"Severity", "Rule", "Subject", "Message"});
   for (const Violation& v : r.violations) {
-    out += Row({std::string(SeverityName(v.severity)) + (v.is_new ? " (new)" : ""), Code(v.rule),
-                Code(SubjectOf(v)), Text(v.message)});
+    out += Row({std::string(SeverityName(v.severity)) + (v.is_new ? " (new)" : ""), MarkdownCode(v.rule),
+                MarkdownCode(SubjectOf(v)), MarkdownText(v.message)});
   }
   return out;
 }
@@ -268,7 +243,7 @@ std::string Skipped(const ComplianceReport& r) {
   if (r.skipped.empty()) return "";
   std::string out = "\n## Tables not scanned\n\n" + Header({"Table", "Reason"});
   for (const SkippedTable& s : r.skipped) {
-    out += Row({Code(TableName(s.schema, s.table)), Text(s.reason)});
+    out += Row({MarkdownCode(TableName(s.schema, s.table)), MarkdownText(s.reason)});
   }
   return out;
 }
