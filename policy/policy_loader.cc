@@ -245,10 +245,46 @@ void LoadSuppressions(const MapEntry& entry, Policy& policy, PolicyErrors& error
   }
 }
 
+// Where a line-level scan finds the policy's text: the first line with
+// content (not blank, not a comment, not a directive or the opening ---),
+// and a `---` line after it, which starts a second document.
+struct TextShape {
+  std::optional<SourceLocation> first_content;
+  std::optional<SourceLocation> second_document;
+};
+
+TextShape ShapeOf(std::string_view text, const PolicyErrors& errors) {
+  TextShape shape;
+  int line = 0;
+  for (size_t start = 0; start <= text.size() && !shape.second_document; ++line) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view row = text.substr(start, end - start);
+    start = end + 1;
+    const bool marker = row.starts_with("---") && (row.size() == 3 || row[3] == ' ' ||
+                                                  row[3] == '\t' || row[3] == '\r');
+    if (marker && shape.first_content) {
+      shape.second_document = SourceLocation{errors.file(), line + 1, 1};
+      continue;
+    }
+    size_t indent = row.find_first_not_of(" \t\r");
+    if (marker || indent == std::string_view::npos || row[indent] == '#' || row[indent] == '%') {
+      continue;
+    }
+    if (!shape.first_content) {
+      shape.first_content = SourceLocation{errors.file(), line + 1, static_cast<int>(indent) + 1};
+    }
+  }
+  return shape;
+}
+
 Result<Policy> Load(std::string_view text, const std::string& file, PolicyErrors& errors) {
-  std::vector<YAML::Node> documents;
+  // YAML::Load reads the first document only. LoadAll is not used: on some
+  // malformed inputs yaml-cpp 0.7 keeps returning empty documents without
+  // advancing, and LoadAll then allocates until memory runs out.
+  YAML::Node document;
   try {
-    documents = YAML::LoadAll(std::string(text));
+    document = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
     errors.Add(errors.LocationOf(e.mark), "YAML syntax error: " + e.msg);
     return errors.ToStatus();
@@ -256,20 +292,25 @@ Result<Policy> Load(std::string_view text, const std::string& file, PolicyErrors
   Policy policy;
   policy.file = file;
   policy.tables_location = errors.FileStart();
-  if (documents.size() > 1) {
-    errors.Add(errors.LocationOf(documents[1], errors.FileStart()),
+  const TextShape shape = ShapeOf(text, errors);
+  if (shape.second_document) {
+    errors.Add(*shape.second_document,
                "the policy must be one YAML document; remove the second ---");
   }
-  if (documents.empty() || documents[0].IsNull()) {
+  if (document.IsNull() && shape.first_content) {
+    errors.Add(*shape.first_content, "YAML syntax error: cannot read YAML from here");
+    return errors.ToStatus();
+  }
+  if (document.IsNull()) {
     errors.Add(errors.FileStart(), "the policy is empty; it needs at least version: 1");
     return errors.ToStatus();
   }
-  if (!documents[0].IsMap()) {
-    errors.Add(errors.LocationOf(documents[0], errors.FileStart()),
+  if (!document.IsMap()) {
+    errors.Add(errors.LocationOf(document, errors.FileStart()),
                "the policy must be a map with version:, tables: and so on");
     return errors.ToStatus();
   }
-  std::vector<MapEntry> entries = internal::ReadMap(documents[0], errors);
+  std::vector<MapEntry> entries = internal::ReadMap(document, errors);
   internal::CheckKeys(entries, kTopKeys, "the policy", errors);
   bool has_version = false;
   for (const MapEntry& entry : entries) {

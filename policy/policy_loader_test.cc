@@ -182,7 +182,13 @@ TEST_CASE("structural mistakes get a located message", "[policy]") {
   CHECK(ErrorOf("") == "pgveil.yaml:1:1: the policy is empty; it needs at least version: 1");
   CHECK(ErrorOf("tables: {}\n") == "pgveil.yaml:1:1: the policy needs version: 1");
   CHECK(ErrorOf("version: 1\n---\nversion: 1\n") ==
-        "pgveil.yaml:3:1: the policy must be one YAML document; remove the second ---");
+        "pgveil.yaml:2:1: the policy must be one YAML document; remove the second ---");
+  CHECK(LoadPolicy("# policy\n%YAML 1.2\n---\nversion: 1\n...\n", "p").ok());
+  CHECK(ErrorOf("# a comment only\n") ==
+        "pgveil.yaml:1:1: the policy is empty; it needs at least version: 1");
+  // yaml-cpp reads a leading comma as an empty document; it is not empty.
+  CHECK(ErrorOf("\n  ,version: 1\ntables: {}\n") ==
+        "pgveil.yaml:2:3: YAML syntax error: cannot read YAML from here");
   CHECK(ErrorOf("version: 1\ntables:\n  public.a: skp\n") ==
         "pgveil.yaml:3:13: unknown table rule 'skp'; did you mean 'skip'? for public.a: a table is "
         "skip or a map of its columns");
