@@ -58,7 +58,6 @@ Result<TablePlan> PlanTable(const TableInfo& table, const TableInfo& root,
   TablePlan plan;
   plan.schema = table.schema;
   plan.name = table.name;
-  plan.oid = table.oid;
   plan.root_schema = root.schema;
   plan.root_name = root.name;
   plan.pages = table.relpages;

@@ -51,7 +51,6 @@ struct ColumnPlan {
 struct TablePlan {
   std::string schema;
   std::string name;
-  uint32_t oid = 0;
   std::string root_schema;          // the relation whose policy rules apply: the table
   std::string root_name;            // itself, or a partition's topmost ancestor
   int64_t pages = 0;                // heap size in blocks when the catalog was read

@@ -22,19 +22,18 @@ using Clock = std::chrono::steady_clock;
 // What the workers share with the reporting thread.
 class CopyRun {
  public:
-  CopyRun(const MaskingPlan& plan, std::vector<CopyTask> tasks, const ParallelCopyOptions& options)
+  CopyRun(const MaskingPlan& plan, const std::vector<CopyTask>& tasks,
+          const ParallelCopyOptions& options)
       : plan_(plan),
         options_(options),
         counters_(plan.tables.size()),
         results_(plan.tables.size()),
         first_start_(plan.tables.size()),
         remaining_(plan.tables.size(), 0),
-        queue_(std::move(tasks)) {}
-
-  void Plan(const std::vector<CopyTask>& tasks) {
+        queue_(tasks) {
     for (const CopyTask& task : tasks) ++remaining_[task.table];
-    for (size_t i = 0; i < remaining_.size(); ++i) {
-      if (remaining_[i] == 0) ++tables_done_;  // nothing to copy: done from the start
+    for (int remaining : remaining_) {
+      if (remaining == 0) ++tables_done_;  // nothing to copy: done from the start
     }
   }
 
@@ -103,17 +102,12 @@ class CopyRun {
   }
 
   void Finished(size_t table) {
-    bool table_done = false;
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      TableCopyResult& result = results_[table];
-      ++result.tasks;
-      result.seconds = std::chrono::duration<double>(Clock::now() - *first_start_[table]).count();
-      table_done = --remaining_[table] == 0;
-      if (table_done) ++tables_done_;
-      changed_.notify_all();
-    }
-    if (table_done && options_.on_table_copied) options_.on_table_copied(table);
+    std::lock_guard<std::mutex> lock(mutex_);
+    TableCopyResult& result = results_[table];
+    ++result.tasks;
+    result.seconds = std::chrono::duration<double>(Clock::now() - *first_start_[table]).count();
+    if (--remaining_[table] == 0) ++tables_done_;
+    changed_.notify_all();
   }
 
   const MaskingPlan& plan_;
@@ -137,7 +131,6 @@ Result<std::vector<TableCopyResult>> RunParallelCopy(const MaskingPlan& plan,
                                                      ReplicationObserver& observer) {
   const int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(tasks.size())));
   CopyRun run(plan, tasks, options);
-  run.Plan(tasks);
   std::vector<std::thread> workers;
   workers.reserve(static_cast<size_t>(jobs));
   for (int i = 0; i < jobs; ++i) workers.emplace_back([&run] { run.Work(); });

@@ -18,7 +18,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -34,9 +33,6 @@ struct ParallelCopyOptions {
   std::string target_dsn;
   std::string snapshot;  // imported by every source session; "" reads the latest data
   int jobs = 4;
-  // Called (from a worker thread) with the index of a table in plan.tables
-  // once all of its rows are in; may be empty.
-  std::function<void(size_t table)> on_table_copied;
 };
 
 struct TableCopyResult {

@@ -14,7 +14,6 @@
 #include "replicator/masking_plan.h"
 #include "replicator/parallel_copy.h"
 #include "replicator/schema_transfer.h"
-#include "replicator/table_index_builder.h"
 #include "replicator/target_state.h"
 
 namespace pgveil::replicator {
@@ -76,27 +75,6 @@ class CopyRun {
 
   bool state_written() const { return state_written_; }
 
-  // Post-data, and the materialized views refreshed meanwhile on a session
-  // of their own: they read the copied tables, not the indexes and keys
-  // being built, so both proceed at once. The only exclusive lock REFRESH
-  // holds is on its view, which pg_restore takes (for an index on it) in an
-  // entry of its own while holding nothing else: no deadlock.
-  Status FinishSchema(SchemaTransfer& schema, const std::vector<RelationRef>& matviews) {
-    Status refreshed = Status::Ok();
-    std::thread refresh;
-    if (!matviews.empty()) {
-      refresh = std::thread([&] {
-        Result<std::unique_ptr<pg::Connection>> session = pg::Connection::Open(options_.target_dsn);
-        refreshed = session.ok() ? RefreshMaterializedViews(**session, matviews)
-                                 : session.status().WithContext("the target");
-      });
-    }
-    Status restored = schema.RestorePostData();
-    if (refresh.joinable()) refresh.join();
-    PGVEIL_RETURN_IF_ERROR(restored);
-    return refreshed;
-  }
-
   Result<ReplicateSummary> Run(bool reset_target, bool keep_slot) {
     ReplicateSummary summary;
     observer_.Phase("reading the source catalog");
@@ -134,13 +112,9 @@ class CopyRun {
     copy.target_dsn = options_.target_dsn;
     copy.snapshot = snapshot_.snapshot();
     copy.jobs = options_.jobs;
-    TableIndexBuilder indexes(schema, plan);
-    copy.on_table_copied = [&indexes](size_t table) { indexes.Add(table); };
-    Result<std::vector<TableCopyResult>> copied =
-        RunParallelCopy(plan, PlanCopyTasks(plan, options_.copy), copy, observer_);
-    Status indexed = indexes.Finish(/*cancel=*/!copied.ok());
-    if (!copied.ok()) return copied.status();
-    PGVEIL_RETURN_IF_ERROR(indexed);
+    PGVEIL_ASSIGN_OR_RETURN(
+        std::vector<TableCopyResult> copied,
+        RunParallelCopy(plan, PlanCopyTasks(plan, options_.copy), copy, observer_));
 
     observer_.Phase("setting sequences");
     PGVEIL_ASSIGN_OR_RETURN(summary.sequences, CopySequenceValues(source_, target_.connection()));
@@ -158,18 +132,39 @@ class CopyRun {
     for (size_t i = 0; i < plan.tables.size(); ++i) {
       TableSummary table;
       table.name = plan.tables[i].QualifiedName();
-      table.rows = (*copied)[i].rows;
-      table.bytes = (*copied)[i].bytes;
-      table.seconds = (*copied)[i].seconds;
+      table.rows = copied[i].rows;
+      table.bytes = copied[i].bytes;
+      table.seconds = copied[i].seconds;
       table.columns = static_cast<int>(plan.tables[i].columns.size());
       table.masked_columns = plan.tables[i].MaskedColumns();
-      table.tasks = (*copied)[i].tasks;
+      table.tasks = copied[i].tasks;
       summary.tables.push_back(std::move(table));
     }
     return summary;
   }
 
  private:
+  // Post-data, and the materialized views refreshed meanwhile on a session
+  // of their own: they read the copied tables, not the indexes and keys
+  // being built, so both proceed at once. The only exclusive lock REFRESH
+  // holds is on its view, which pg_restore takes (for an index on it) in an
+  // entry of its own while holding nothing else: no deadlock.
+  Status FinishSchema(const SchemaTransfer& schema, const std::vector<RelationRef>& matviews) {
+    Status refreshed = Status::Ok();
+    std::thread refresh;
+    if (!matviews.empty()) {
+      refresh = std::thread([&] {
+        Result<std::unique_ptr<pg::Connection>> session = pg::Connection::Open(options_.target_dsn);
+        refreshed = session.ok() ? RefreshMaterializedViews(**session, matviews)
+                                 : session.status().WithContext("the target");
+      });
+    }
+    Status restored = schema.RestorePostData();
+    if (refresh.joinable()) refresh.join();
+    PGVEIL_RETURN_IF_ERROR(restored);
+    return refreshed;
+  }
+
   const policy::Policy& policy_;
   const masking::KeyRing& keys_;
   const ReplicateOptions& options_;

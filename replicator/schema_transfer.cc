@@ -1,6 +1,6 @@
 #include "replicator/schema_transfer.h"
 
-#include <cstdlib>
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -76,41 +76,13 @@ Result<std::set<std::string>> ForeignKeysIntoSkipped(pg::Connection& source,
   return oids;
 }
 
-// "catalog oid" of every index and primary-key, unique or exclusion
-// constraint on a plain table (neither partitioned nor a partition, whose
-// indexes are attached to their parent's in entries of their own) -> the
-// table's OID.
-Result<std::map<std::string, uint32_t>> TableIndexOwners(pg::Connection& source) {
-  PGVEIL_ASSIGN_OR_RETURN(auto rows, source.Query(R"SQL(
-SELECT '1259 ' || i.indexrelid, i.indrelid::int8
-FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
-WHERE c.relkind = 'r' AND NOT c.relispartition
-UNION ALL
-SELECT '2606 ' || k.oid, k.conrelid::int8
-FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
-WHERE k.contype IN ('p', 'u', 'x') AND c.relkind = 'r' AND NOT c.relispartition)SQL"));
-  std::map<std::string, uint32_t> owners;
-  for (const auto& row : rows) {
-    if (row.size() < 2 || !row[0] || !row[1]) continue;
-    owners[*row[0]] = static_cast<uint32_t>(std::strtoul(row[1]->c_str(), nullptr, 10));
-  }
-  return owners;
-}
-
 }  // namespace
-
-SchemaTransfer::SchemaTransfer(SchemaTransfer&& other) noexcept
-    : options_(std::move(other.options_)),
-      archive_(std::move(other.archive_)),
-      list_(std::move(other.list_)),
-      table_entries_(std::move(other.table_entries_)),
-      restored_(std::move(other.restored_)),
-      dropped_foreign_keys_(other.dropped_foreign_keys_) {}
 
 Result<SchemaTransfer> SchemaTransfer::Dump(const SchemaTransferOptions& options,
                                             pg::Connection& source) {
   SchemaTransfer transfer(options);
   transfer.archive_ = options.work_dir + "/schema.dump";
+  transfer.list_ = options.work_dir + "/schema.list";
   PGVEIL_ASSIGN_OR_RETURN(ClientConnection client, ForClient(options.source_dsn));
   std::vector<std::string> args = {"--schema-only",
                                    "--format=custom",
@@ -131,76 +103,41 @@ Result<SchemaTransfer> SchemaTransfer::Dump(const SchemaTransferOptions& options
           .WithContext("listing the schema archive"));
   Result<std::set<std::string>> drop = ForeignKeysIntoSkipped(source, options.skipped);
   if (!drop.ok()) return drop.status().WithContext("finding foreign keys into skipped tables");
-  Result<std::map<std::string, uint32_t>> owners = TableIndexOwners(source);
-  if (!owners.ok()) return owners.status().WithContext("finding the tables' indexes");
+  std::ofstream out(transfer.list_, std::ios::binary | std::ios::trunc);
   std::istringstream lines(list);
   for (std::string line; std::getline(lines, line);) {
     std::string catalog, oid;
-    if (ParseListLine(line, &catalog, &oid)) {
-      if (catalog == "2606" && drop->count(oid)) {
-        line = ";" + line;
-        ++transfer.dropped_foreign_keys_;
-      } else if (auto owner = owners->find(catalog + " " + oid); owner != owners->end()) {
-        transfer.table_entries_[owner->second].push_back(transfer.list_.size());
-      }
+    if (ParseListLine(line, &catalog, &oid) && catalog == "2606" && drop->count(oid)) {
+      out << ';';
+      ++transfer.dropped_foreign_keys_;
     }
-    transfer.list_.push_back(std::move(line));
+    out << line << '\n';
   }
+  out.close();
+  if (!out) return Status::Unavailable("cannot write " + transfer.list_);
   return transfer;
 }
 
-template <typename Keep>
-Status SchemaTransfer::WriteList(const std::string& path, Keep keep) const {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  for (size_t i = 0; i < list_.size(); ++i) {
-    if (!keep(i) && !list_[i].starts_with(";")) out << ';';
-    out << list_[i] << '\n';
-  }
-  out.close();
-  if (!out) return Status::Unavailable("cannot write " + path);
-  return Status::Ok();
-}
-
-Status SchemaTransfer::Restore(const std::string& section, const std::string& list,
-                               bool single_transaction, int jobs) const {
+Status SchemaTransfer::Restore(const std::string& section, bool single_transaction) const {
   PGVEIL_ASSIGN_OR_RETURN(ClientConnection client, ForClient(options_.target_dsn));
-  std::vector<std::string> args = {"--section=" + section, "--use-list=" + list,
+  std::vector<std::string> args = {"--section=" + section, "--use-list=" + list_,
                                    "--no-owner",           "--no-acl",
                                    "--no-security-labels", "--exit-on-error"};
   if (single_transaction) {
     args.push_back("--single-transaction");
   } else {
-    args.push_back("--jobs=" + std::to_string(std::max(1, jobs)));
+    args.push_back("--jobs=" + std::to_string(std::max(1, options_.jobs)));
   }
   args.push_back(archive_);
   return RunClient("pg_restore", args, client, nullptr);
 }
 
 Status SchemaTransfer::RestorePreData() const {
-  const std::string path = options_.work_dir + "/pre-data.list";
-  PGVEIL_RETURN_IF_ERROR(WriteList(path, [](size_t) { return true; }));
-  return Restore("pre-data", path, true, 1).WithContext("creating the tables on the target");
+  return Restore("pre-data", true).WithContext("creating the tables on the target");
 }
 
-Status SchemaTransfer::RestoreTableIndexes(uint32_t table_oid) {
-  auto entries = table_entries_.find(table_oid);
-  if (entries == table_entries_.end()) return Status::Ok();
-  const std::set<size_t> lines(entries->second.begin(), entries->second.end());
-  const std::string path = options_.work_dir + "/table-" + std::to_string(table_oid) + ".list";
-  PGVEIL_RETURN_IF_ERROR(WriteList(path, [&](size_t i) { return lines.count(i) > 0; }));
-  PGVEIL_RETURN_IF_ERROR(Restore("post-data", path, false, 1));
-  std::lock_guard<std::mutex> lock(mutex_);
-  restored_.insert(lines.begin(), lines.end());
-  return Status::Ok();
-}
-
-Status SchemaTransfer::RestorePostData() {
-  const std::string path = options_.work_dir + "/post-data.list";
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    PGVEIL_RETURN_IF_ERROR(WriteList(path, [&](size_t i) { return restored_.count(i) == 0; }));
-  }
-  return Restore("post-data", path, false, options_.jobs)
+Status SchemaTransfer::RestorePostData() const {
+  return Restore("post-data", false)
       .WithContext("creating indexes, constraints and triggers on the target");
 }
 

@@ -10,14 +10,10 @@
 //                 commented out, matched by their pg_constraint OIDs.
 //   RestorePre    pre-data (schemas, types, functions, tables, sequences)
 //                 in one transaction, before any row is copied.
-//   RestoreTable  the indexes and primary-key, unique and exclusion
-//                 constraints of one plain table, as soon as its rows are
-//                 in, while other tables are still copying (as pgcopydb
-//                 does); optional.
-//   RestorePost   the rest of post-data (foreign keys, partitioned indexes,
-//                 triggers, rules, ...) after the copy, `jobs` at a time, so
-//                 every constraint is checked against the masked rows once,
-//                 in bulk.
+//   RestorePost   post-data (primary keys, unique and foreign keys,
+//                 indexes, triggers, rules) after the copy, `jobs` at a
+//                 time, so every constraint is checked against the masked
+//                 rows once, in bulk.
 //
 // Ownership and grants are not restored (--no-owner --no-acl): the target
 // belongs to the role that runs pgveil. Security labels, publications and
@@ -26,16 +22,11 @@
 // Errors carry pg_dump/pg_restore's own error lines without DETAIL or the
 // statement text (child_process.h's ChildErrorSummary).
 //
-// Thread-safety: RestoreTableIndexes may run on one thread while the
-// caller's thread does other work, but the methods must not run at the same
-// time; the child processes follow the life of the thread that started
-// them.
+// Thread-safety: one thread at a time; the child processes follow the life
+// of the thread that started them.
 #pragma once
 
 #include <cstdint>
-#include <map>
-#include <mutex>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -57,39 +48,22 @@ struct SchemaTransferOptions {
 class SchemaTransfer {
  public:
   // Dumps the schema as of the snapshot (the exporting session must be
-  // open). `source` is used to find the foreign keys into skipped tables and
-  // which index belongs to which table.
+  // open). `source` is used to find the foreign keys into skipped tables.
   static Result<SchemaTransfer> Dump(const SchemaTransferOptions& options, pg::Connection& source);
-
-  SchemaTransfer(SchemaTransfer&& other) noexcept;
-  SchemaTransfer& operator=(SchemaTransfer&&) = delete;
 
   // How many foreign keys were left out because they point at skipped tables.
   int dropped_foreign_keys() const { return dropped_foreign_keys_; }
 
   Status RestorePreData() const;
-
-  // Creates the indexes and keys of the plain table `table_oid`, if it has
-  // any; RestorePostData then leaves them out.
-  Status RestoreTableIndexes(uint32_t table_oid);
-
-  Status RestorePostData();
+  Status RestorePostData() const;
 
  private:
   explicit SchemaTransfer(SchemaTransferOptions options) : options_(std::move(options)) {}
-  Status Restore(const std::string& section, const std::string& list, bool single_transaction,
-                 int jobs) const;
-  // Writes the lines of the list for which `keep` holds (the others
-  // commented out) to `path`.
-  template <typename Keep>
-  Status WriteList(const std::string& path, Keep keep) const;
+  Status Restore(const std::string& section, bool single_transaction) const;
 
   SchemaTransferOptions options_;
   std::string archive_;
-  std::vector<std::string> list_;  // the archive's list, FKs into skipped tables commented out
-  std::map<uint32_t, std::vector<size_t>> table_entries_;  // table OID -> lines of list_
-  std::mutex mutex_;
-  std::set<size_t> restored_;  // lines already restored by RestoreTableIndexes
+  std::string list_;  // the archive's list, FKs into skipped tables commented out
   int dropped_foreign_keys_ = 0;
 };
 

@@ -33,7 +33,7 @@ TEST_CASE("replicate killed mid-copy: the printed cleanup drops the slot, a reru
           "[e2e]") {
   Fixture& f = Fixture::Get();
   std::string policy;
-  std::string source = f.BigSource("shop_kill", 6, &policy);
+  std::string source = f.BigSource("shop_kill", 10, &policy);
   std::string target = f.FreshTarget("killed");
 
   std::random_device seed;
