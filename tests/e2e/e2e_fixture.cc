@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -112,6 +113,11 @@ Fixture& Fixture::Get() {
   return *fixture;
 }
 
+Fixture::~Fixture() {
+  std::error_code ignored;
+  if (!work_dir_.empty()) std::filesystem::remove_all(work_dir_, ignored);
+}
+
 std::string Fixture::FreshTarget(const std::string& name) const {
   return target_cluster_->FreshDatabase(name);
 }
@@ -199,9 +205,10 @@ Child SpawnReplicate(const std::string& source, const std::string& target,
   const char* binary = std::getenv("PGVEIL_BINARY");
   REQUIRE(binary != nullptr);
   Child child;
-  std::string dir = TempDir();
-  child.out_path = dir + "/out";
-  child.err_path = dir + "/err";
+  static int spawned = 0;
+  std::string prefix = Fixture::Get().work_dir() + "/child-" + std::to_string(++spawned);
+  child.out_path = prefix + ".out";
+  child.err_path = prefix + ".err";
   std::vector<std::string> args = ReplicateArgs(source, target, policy, extra);
   args.insert(args.begin(), binary);
   std::vector<char*> argv;

@@ -55,6 +55,9 @@ class Fixture {
   // bootstrapped policy at `*policy_path`.
   std::string BigSource(const std::string& name, double scale, std::string* policy_path) const;
 
+  // Stops both clusters and removes the work directory.
+  ~Fixture();
+
  private:
   Fixture() = default;
   std::unique_ptr<testing::TestCluster> source_cluster_;
