@@ -119,15 +119,14 @@ Catalog ReadCatalogIn(pqxx::transaction_base& tx, Connection& connection) {
     catalog.tables.push_back(std::move(table));
   }
   // A partitioned table has no rows of its own: its size is its partitions'.
-  for (size_t i = 0; i < catalog.tables.size(); ++i) {
-    const TableInfo& part = catalog.tables[i];
-    if (!part.parent) continue;
-    for (TableInfo& parent : catalog.tables) {
-      if (parent.QualifiedName() != *part.parent) continue;
-      if (parent.reltuples < 0) parent.reltuples = 0;
-      parent.reltuples += std::max(part.reltuples, 0.0);
-      parent.relpages += part.relpages;
-    }
+  std::map<std::string, TableInfo*> by_name;
+  for (TableInfo& table : catalog.tables) by_name[table.QualifiedName()] = &table;
+  for (const TableInfo& part : catalog.tables) {
+    auto parent = part.parent ? by_name.find(*part.parent) : by_name.end();
+    if (parent == by_name.end()) continue;
+    parent->second->reltuples =
+        std::max(parent->second->reltuples, 0.0) + std::max(part.reltuples, 0.0);
+    parent->second->relpages += part.relpages;
   }
   std::map<std::pair<uint32_t, int>, ColumnInfo*> columns;
   for (const auto& row : tx.exec(ColumnsSql())) {

@@ -4,26 +4,15 @@
 #include <array>
 #include <vector>
 
+#include "reports/check_common.h"
 #include "reports/scan_report.h"
 
 namespace pgveil::reports {
 namespace {
 
-// Display width: code points, with East Asian wide characters counted twice.
-size_t Width(std::string_view s) {
-  size_t width = 0;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    width += (n >= 3 && c >= 0xE3 && c <= 0xED) ? 2 : 1;  // CJK and Hangul blocks
-    i += n;
-  }
-  return width;
-}
-
 std::string Pad(std::string_view s, size_t width) {
   std::string out(s);
-  out.append(width > Width(s) ? width - Width(s) : 0, ' ');
+  out.append(width > DisplayWidth(s) ? width - DisplayWidth(s) : 0, ' ');
   return out;
 }
 
@@ -46,7 +35,7 @@ std::string ScanText(const ScanResult& result, bool color) {
   }
   std::array<size_t, 6> widths{};
   for (const Row& row : rows) {
-    for (size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], Width(row[i]));
+    for (size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], DisplayWidth(row[i]));
   }
   std::string out;
   for (size_t r = 0; r < rows.size(); ++r) {
@@ -63,8 +52,8 @@ std::string ScanText(const ScanResult& result, bool color) {
   if (result.findings.empty()) out = "No PII found.\n";
   for (const ColumnSummary& c : result.columns) {
     if (c.invalid_utf8 == 0) continue;
-    out += fmt::format("{} values of {} were not valid UTF-8 and were not scanned\n", c.invalid_utf8,
-                       c.column.ToString());
+    out += fmt::format("{} values of {} were not valid UTF-8 and were not scanned\n",
+                       c.invalid_utf8, c.column.ToString());
   }
   for (const SkippedTable& s : result.skipped) {
     out += fmt::format("skipped {}.{}: {}\n", s.schema, s.table, s.reason);

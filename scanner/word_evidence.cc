@@ -15,6 +15,8 @@ namespace {
 
 using dictionaries::WordList;
 using dictionaries::WordListId;
+using Words = WordEvidence::Words;
+constexpr size_t kMaxWords = WordEvidence::kMaxWords;
 
 constexpr size_t kMaxNameWords = 5;
 constexpr size_t kMaxCityWords = 4;
@@ -22,7 +24,6 @@ constexpr size_t kMaxStreetWords = 12;
 constexpr size_t kMinMentionWords = 3;   // shorter values are names or nothing, not prose
 constexpr size_t kMaxValueBytes = 4096;  // longer values are documents, not names or addresses
 constexpr size_t kMaxNameBytes = 200;
-constexpr size_t kMaxWords = 64;
 
 void AddFolded(WordSet& set, WordListId id) {
   for (std::string_view word : WordList(id)) set.insert(FoldForMatching(word));
@@ -34,7 +35,7 @@ bool IsSeparator(char c) {
 
 // Up to kMaxWords words of `value`, split on spaces, commas, periods and
 // parentheses, without allocating. Returns how many there are in all.
-size_t SplitWords(std::string_view value, std::array<std::string_view, kMaxWords>& words, size_t* kept) {
+size_t SplitWords(std::string_view value, Words& words, size_t* kept) {
   size_t count = 0;
   size_t start = 0;
   for (size_t i = 0; i <= value.size(); ++i) {
@@ -97,11 +98,9 @@ bool WordEvidence::IsUnspacedCjkName(std::string_view value) const {
          (code_points >= 3 && surnames_.contains(value.substr(0, static_cast<size_t>(ends[1]))));
 }
 
-bool WordEvidence::IsPersonName(std::string_view value) const {
-  if (value.size() > kMaxNameBytes || HasDigit(value)) return false;
-  std::array<std::string_view, kMaxWords> words;
-  size_t kept = 0;
-  size_t count = SplitWords(value, words, &kept);
+bool WordEvidence::IsPersonName(std::string_view value, const Words& words, size_t count,
+                                size_t kept) const {
+  if (value.size() > kMaxNameBytes) return false;
   if (count == 0 || count > kMaxNameWords) return false;
   if (count == 1 && IsUnspacedCjkName(words[0])) return true;
   size_t known = 0;
@@ -153,13 +152,15 @@ bool WordEvidence::MentionsPerson(std::string_view text) const {
     if (letter && word_start < 0) {
       word_start = at;
       // Scripts without case (CJK, Arabic, Hebrew) count as capitalised.
-      capitalised = c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c) || (!u_islower(c) && !u_isupper(c));
+      capitalised =
+          c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c) || (!u_islower(c) && !u_isupper(c));
       continue;
     }
     if (letter) continue;
     if (word_start >= 0) {
       if (!sentence_start && capitalised) {
-        std::string_view word = text.substr(static_cast<size_t>(word_start), static_cast<size_t>(at - word_start));
+        std::string_view word =
+            text.substr(static_cast<size_t>(word_start), static_cast<size_t>(at - word_start));
         if (Contains(names_, word) && !Contains(not_names_, word)) return true;
       }
       sentence_start = false;
@@ -177,18 +178,19 @@ WordMatch WordEvidence::Judge(std::string_view value) const {
       value.find("://") != std::string_view::npos) {
     return match;
   }
-  std::array<std::string_view, kMaxWords> words;
+  Words words;
   size_t kept = 0;
   size_t count = SplitWords(value, words, &kept);
   bool digits = HasDigit(value);
-  match.person_name = !digits && count <= kMaxNameWords && IsPersonName(value);
+  match.person_name = !digits && count <= kMaxNameWords && IsPersonName(value, words, count, kept);
   match.city = !digits && count <= kMaxCityWords && Contains(cities_, value);
   if (digits && count >= 2 && count <= kMaxStreetWords) {
     for (size_t i = 0; i < kept && !match.street_address; ++i) {
       match.street_address = Contains(street_words_, words[i]);
     }
   }
-  match.embedded_person_name = !match.person_name && count >= kMinMentionWords && MentionsPerson(value);
+  match.embedded_person_name =
+      !match.person_name && count >= kMinMentionWords && MentionsPerson(value);
   return match;
 }
 

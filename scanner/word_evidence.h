@@ -17,6 +17,7 @@
 // Thread-safety: immutable after Create(); share freely.
 #pragma once
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <string>
@@ -42,6 +43,9 @@ using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 
 class WordEvidence {
  public:
+  static constexpr size_t kMaxWords = 64;
+  using Words = std::array<std::string_view, kMaxWords>;
+
   // Builds the sets from the embedded word lists.
   static std::unique_ptr<WordEvidence> CreateFromDictionaries();
 
@@ -50,7 +54,8 @@ class WordEvidence {
 
  private:
   WordEvidence() = default;
-  bool IsPersonName(std::string_view value) const;
+  // `words` are the first `kept` of the `count` words of `value`.
+  bool IsPersonName(std::string_view value, const Words& words, size_t count, size_t kept) const;
   bool IsUnspacedCjkName(std::string_view value) const;
   bool MentionsPerson(std::string_view text) const;
   bool AllPartsKnown(std::string_view word) const;
