@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <list>
 #include <string>
 #include <vector>
 
@@ -16,9 +17,9 @@ using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
 
 // Regions tried for numbers written without a country code, most common first.
-constexpr std::array<const char*, 20> kNationalRegions = {"US", "GB", "DE", "FR", "ES", "IT", "NL",
-                                                          "PL", "SE", "BR", "IN", "TR", "RU", "GR",
-                                                          "CN", "JP", "KR", "SA", "IL", "PT"};
+constexpr std::array<const char*, 21> kNationalRegions = {
+    "US", "CA", "GB", "DE", "FR", "ES", "IT", "NL", "PL", "SE", "BR",
+    "IN", "TR", "RU", "GR", "CN", "JP", "KR", "SA", "IL", "PT"};
 
 constexpr size_t kMaxPhoneBytes = 40;
 
@@ -35,11 +36,38 @@ const PhoneNumberUtil& Util() {
   return *util;
 }
 
+// A country calling code as libphonenumber knows it: the region to check
+// numbers against, or none when several regions share the code (+1, +7, +44)
+// and IsValidNumber has to find the region first.
+struct CallingCode {
+  bool known = false;
+  std::string region;  // empty when shared
+};
+
+const CallingCode& LookupCallingCode(int code) {
+  static const std::vector<CallingCode> table = [] {
+    std::vector<CallingCode> all(1000);
+    for (int c = 1; c < 1000; ++c) {
+      std::list<std::string> regions;
+      Util().GetRegionCodesForCountryCallingCode(c, &regions);
+      CallingCode& entry = all[static_cast<size_t>(c)];
+      entry.known = !regions.empty();
+      if (regions.size() == 1) entry.region = regions.front();
+    }
+    return all;
+  }();
+  static const CallingCode unknown;
+  return code > 0 && code < 1000 ? table[static_cast<size_t>(code)] : unknown;
+}
+
 // A number given as country code and national significant number, checked
-// against libphonenumber's metadata with IsValidNumber. Building the
-// PhoneNumber from digits pgveil has already extracted skips Parse, whose
-// normalisation costs twice the validation itself.
-bool ValidDigits(int country_code, std::string_view national) {
+// against libphonenumber's metadata. Building the PhoneNumber from digits
+// pgveil has already extracted skips Parse, whose normalisation costs twice
+// the validation itself; the possible-length check is cheap and rejects most
+// non-phones before any pattern is matched; and naming the region, where
+// the code or the numbering plan says it, spares IsValidNumber its search
+// through every region of a code.
+bool ValidDigits(int country_code, std::string_view national, const std::string& region) {
   if (national.empty() || national.size() > 17) return false;
   PhoneNumber number;
   number.set_country_code(country_code);
@@ -52,10 +80,13 @@ bool ValidDigits(int country_code, std::string_view national) {
     number.set_italian_leading_zero(true);
     number.set_number_of_leading_zeros(static_cast<int>(zeros));
   }
-  return Util().IsValidNumber(number);
+  if (!Util().IsPossibleNumber(number)) return false;
+  return region.empty() ? Util().IsValidNumber(number)
+                        : Util().IsValidNumberForRegion(number, region);
 }
 
 struct NationalPlan {
+  std::string region;
   int country_code;
   std::string trunk_prefix;  // "0" in most of Europe, "8" in Russia, "1" in the US
 };
@@ -64,7 +95,7 @@ const std::vector<NationalPlan>& NationalPlans() {
   static const std::vector<NationalPlan> plans = [] {
     std::vector<NationalPlan> all;
     for (const char* region : kNationalRegions) {
-      NationalPlan plan{Util().GetCountryCodeForRegion(region), ""};
+      NationalPlan plan{region, Util().GetCountryCodeForRegion(region), ""};
       Util().GetNddPrefixForRegion(region, true, &plan.trunk_prefix);
       all.push_back(plan);
     }
@@ -73,30 +104,17 @@ const std::vector<NationalPlan>& NationalPlans() {
   return plans;
 }
 
-// Country codes libphonenumber knows, by value (1 to 999).
-bool KnownCountryCode(int code) {
-  static const std::vector<bool> known = [] {
-    std::vector<bool> table(1000, false);
-    for (int c = 1; c < 1000; ++c) {
-      std::string region;
-      Util().GetRegionCodeForCountryCode(c, &region);
-      table[static_cast<size_t>(c)] = region != "ZZ";
-    }
-    table[800] = table[808] = table[870] = table[878] = table[881] = table[882] = table[883] = table[888] = table[979] = true;
-    return table;
-  }();
-  return code > 0 && code < 1000 && known[static_cast<size_t>(code)];
-}
-
 bool ValidInternational(std::string_view digits) {
   for (size_t length = 1; length <= 3 && length < digits.size(); ++length) {
     int code = 0;
     for (size_t i = 0; i < length; ++i) code = code * 10 + (digits[i] - '0');
-    if (!KnownCountryCode(code)) continue;
+    const CallingCode& calling = LookupCallingCode(code);
+    if (!calling.known) continue;
     std::string_view national = digits.substr(length);
-    if (ValidDigits(code, national)) return true;
+    if (ValidDigits(code, national, calling.region)) return true;
     // "+44 (0)20 ...": a trunk zero written after the country code.
-    if (national.starts_with('0') && ValidDigits(code, national.substr(1))) return true;
+    if (national.starts_with('0') && ValidDigits(code, national.substr(1), calling.region))
+      return true;
   }
   return false;
 }
@@ -104,62 +122,66 @@ bool ValidInternational(std::string_view digits) {
 bool ValidNational(std::string_view digits) {
   for (const NationalPlan& plan : NationalPlans()) {
     if (!plan.trunk_prefix.empty() && digits.starts_with(plan.trunk_prefix)) {
-      if (ValidDigits(plan.country_code, digits.substr(plan.trunk_prefix.size()))) return true;
+      if (ValidDigits(plan.country_code, digits.substr(plan.trunk_prefix.size()), plan.region))
+        return true;
     }
     // Where the trunk prefix is 0, numbers are written with it at home.
     if (plan.trunk_prefix == "0") continue;
-    if (ValidDigits(plan.country_code, digits)) return true;
+    if (ValidDigits(plan.country_code, digits, plan.region)) return true;
   }
   return false;
 }
 
-// Lengths of the digit groups of `text`, e.g. {4, 2, 2} for "2024-01-15", and
-// whether all separators between them are the same single character.
-std::vector<size_t> DigitGroups(std::string_view text, bool* one_separator) {
-  std::vector<size_t> groups;
-  char separator = 0;
-  *one_separator = true;
-  size_t run = 0;
-  for (char c : text) {
-    if (IsDigit(c)) {
-      ++run;
-      continue;
+// Lengths of the digit groups of a phone candidate, e.g. {4, 2, 2} for
+// "2024-01-15", without allocating: candidates are at most kMaxPhoneBytes.
+struct DigitGroups {
+  std::array<uint8_t, kMaxPhoneBytes / 2 + 1> lengths{};
+  size_t count = 0;
+
+  explicit DigitGroups(std::string_view text) {
+    uint8_t run = 0;
+    for (char c : text.substr(0, kMaxPhoneBytes)) {
+      if (IsDigit(c)) {
+        ++run;
+      } else if (run > 0) {
+        lengths[count++] = run;
+        run = 0;
+      }
     }
-    if (run > 0) groups.push_back(run);
-    run = 0;
-    if (separator != 0 && separator != c) *one_separator = false;
-    separator = c;
+    if (run > 0) lengths[count++] = run;
   }
-  if (run > 0) groups.push_back(run);
-  return groups;
-}
+  uint8_t operator[](size_t i) const { return lengths[i]; }
+  bool All(auto predicate) const {
+    return std::all_of(lengths.begin(), lengths.begin() + count, predicate);
+  }
+  bool Any(auto predicate) const {
+    return std::any_of(lengths.begin(), lengths.begin() + count, predicate);
+  }
+};
 
 // Numbers that some numbering plan accepts but that are never written as
 // phones: dates and timestamps (2024-01-15 10:30, 15.01.2024), decimals
 // (52.520008, 54321.00), dotted quads and version strings (192.168.0.1,
 // 120.0.6099.109).
 bool LooksLikeOtherNumber(std::string_view text) {
-  bool one_separator = false;
-  std::vector<size_t> groups = DigitGroups(text, &one_separator);
-  if (groups.size() >= 3 && ((groups[0] == 4 && groups[1] == 2 && groups[2] == 2) ||
-                             (groups[0] == 2 && groups[1] == 2 && groups[2] == 4))) {
+  DigitGroups groups(text);
+  if (groups.count >= 3 && ((groups[0] == 4 && groups[1] == 2 && groups[2] == 2) ||
+                            (groups[0] == 2 && groups[1] == 2 && groups[2] == 4))) {
     return true;
   }
   // YYYYMMDD-NNNN: a Swedish personnummer or a date-stamped reference.
-  if (groups.size() >= 2 && groups[0] == 8 && (text.starts_with("19") || text.starts_with("20"))) {
+  if (groups.count >= 2 && groups[0] == 8 && (text.starts_with("19") || text.starts_with("20"))) {
     return true;
   }
   // Blocks of four (cards, Aadhaar, IBAN fragments) are not how phones are grouped.
-  if (groups.size() >= 3 && std::all_of(groups.begin(), groups.end(), [](size_t n) { return n == 4; })) {
-    return true;
-  }
+  if (groups.count >= 3 && groups.All([](uint8_t n) { return n == 4; })) return true;
   bool only_dots = text.find_first_of(" -/()+") == std::string_view::npos;
   if (!only_dots) return false;
-  if (groups.size() == 2) return true;  // a decimal number
-  if (groups.size() == 4 && std::all_of(groups.begin(), groups.end(), [](size_t n) { return n <= 3; })) {
+  if (groups.count == 2) return true;  // a decimal number
+  if (groups.count == 4 && groups.All([](uint8_t n) { return n <= 3; })) {
     return true;  // a dotted quad
   }
-  return std::any_of(groups.begin(), groups.end(), [](size_t n) { return n < 2; });
+  return groups.Any([](uint8_t n) { return n < 2; });
 }
 
 }  // namespace
