@@ -59,6 +59,7 @@ struct ColumnScanner::Impl {
 struct ColumnScanner::Context::State {
   std::unique_ptr<ValueDetector::Context> detector;
   JsonWalker json;
+  WordEvidence::Scratch words;
   std::vector<DetectorHit> hits;
 };
 
@@ -110,7 +111,7 @@ void ColumnScanner::Impl::Profile(std::string_view value, Context::State& ctx,
     }
     if (profile.WantsEvidence(spec.category)) profile.AddEvidence(spec.category, Redact(Slice(text, hit)));
   }
-  WordMatch word = words->Judge(text);
+  WordMatch word = words->Judge(text, ctx.words);
   auto mark_word = [&](bool matched, Category category) {
     if (!matched) return;
     whole.set(static_cast<size_t>(category));

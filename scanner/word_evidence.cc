@@ -61,10 +61,20 @@ bool IsCjkScript(UScriptCode script) {
 
 }  // namespace
 
-bool WordEvidence::Contains(const WordSet& set, std::string_view word) {
-  thread_local std::string folded;
-  FoldForMatchingInto(word, &folded);
-  return !folded.empty() && set.find(std::string_view(folded)) != set.end();
+std::string_view WordEvidence::Scratch::Fold(std::string_view word) {
+  if (IsAscii(word)) {
+    FoldForMatchingInto(word, &folded_);
+    return folded_;
+  }
+  if (auto it = folds_.find(word); it != folds_.end()) return it->second;
+  if (folds_.size() >= kMaxCachedFolds) folds_.clear();
+  FoldForMatchingInto(word, &folded_);
+  return folds_.emplace(std::string(word), folded_).first->second;
+}
+
+bool WordEvidence::Contains(const WordSet& set, std::string_view word, Scratch& scratch) {
+  std::string_view folded = scratch.Fold(word);
+  return !folded.empty() && set.find(folded) != set.end();
 }
 
 std::unique_ptr<WordEvidence> WordEvidence::CreateFromDictionaries() {
@@ -99,39 +109,40 @@ bool WordEvidence::IsUnspacedCjkName(std::string_view value) const {
 }
 
 bool WordEvidence::IsPersonName(std::string_view value, const Words& words, size_t count,
-                                size_t kept) const {
+                                size_t kept, Scratch& scratch) const {
   if (value.size() > kMaxNameBytes) return false;
   if (count == 0 || count > kMaxNameWords) return false;
   if (count == 1 && IsUnspacedCjkName(words[0])) return true;
   size_t known = 0;
   for (size_t i = 0; i < kept; ++i) {
-    bool is_name = Contains(names_, words[i]) ||
-                   (words[i].find('-') != std::string_view::npos && AllPartsKnown(words[i]));
+    bool is_name = Contains(names_, words[i], scratch) ||
+                   (words[i].find('-') != std::string_view::npos && AllPartsKnown(words[i], scratch));
     // A decoy word ("Amber", "Lamp") sinks the value unless it is also a
     // name among other names ("Rose Müller").
-    if ((!is_name || count == 1) && Contains(not_names_, words[i])) return false;
+    if ((!is_name || count == 1) && Contains(not_names_, words[i], scratch)) return false;
     if (is_name) ++known;
   }
   return known * 2 >= count && known > 0;
 }
 
 // "Jean-Pierre": every part of a hyphenated word is a known name.
-bool WordEvidence::AllPartsKnown(std::string_view word) const {
+bool WordEvidence::AllPartsKnown(std::string_view word, Scratch& scratch) const {
   size_t start = 0;
   while (true) {
     size_t dash = word.find('-', start);
     std::string_view part =
         word.substr(start, dash == std::string_view::npos ? std::string_view::npos : dash - start);
-    if (part.empty() || !Contains(names_, part)) return false;
+    if (part.empty() || !Contains(names_, part, scratch)) return false;
     if (dash == std::string_view::npos) return true;
     start = dash + 1;
   }
 }
 
-bool WordEvidence::MentionsPerson(std::string_view text) const {
+bool WordEvidence::MentionsPerson(std::string_view text, Scratch& scratch) const {
   for (size_t start = 0; start < text.size();) {
     size_t end = std::min(text.find_first_of(" ,\n", start), text.size());
-    if (end > start && Contains(company_suffixes_, text.substr(start, end - start))) return false;
+    if (end > start && Contains(company_suffixes_, text.substr(start, end - start), scratch))
+      return false;
     start = end + 1;
   }
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
@@ -161,7 +172,7 @@ bool WordEvidence::MentionsPerson(std::string_view text) const {
       if (!sentence_start && capitalised) {
         std::string_view word =
             text.substr(static_cast<size_t>(word_start), static_cast<size_t>(at - word_start));
-        if (Contains(names_, word) && !Contains(not_names_, word)) return true;
+        if (Contains(names_, word, scratch) && !Contains(not_names_, word, scratch)) return true;
       }
       sentence_start = false;
       word_start = -1;
@@ -171,7 +182,7 @@ bool WordEvidence::MentionsPerson(std::string_view text) const {
   return false;
 }
 
-WordMatch WordEvidence::Judge(std::string_view value) const {
+WordMatch WordEvidence::Judge(std::string_view value, Scratch& scratch) const {
   WordMatch match;
   // Emails, URLs and documents are never names or addresses.
   if (value.empty() || value.size() > kMaxValueBytes || value.find('@') != std::string_view::npos ||
@@ -182,15 +193,16 @@ WordMatch WordEvidence::Judge(std::string_view value) const {
   size_t kept = 0;
   size_t count = SplitWords(value, words, &kept);
   bool digits = HasDigit(value);
-  match.person_name = !digits && count <= kMaxNameWords && IsPersonName(value, words, count, kept);
-  match.city = !digits && count <= kMaxCityWords && Contains(cities_, value);
+  match.person_name =
+      !digits && count <= kMaxNameWords && IsPersonName(value, words, count, kept, scratch);
+  match.city = !digits && count <= kMaxCityWords && Contains(cities_, value, scratch);
   if (digits && count >= 2 && count <= kMaxStreetWords) {
     for (size_t i = 0; i < kept && !match.street_address; ++i) {
-      match.street_address = Contains(street_words_, words[i]);
+      match.street_address = Contains(street_words_, words[i], scratch);
     }
   }
   match.embedded_person_name =
-      !match.person_name && count >= kMinMentionWords && MentionsPerson(value);
+      !match.person_name && count >= kMinMentionWords && MentionsPerson(value, scratch);
   return match;
 }
 

@@ -14,7 +14,8 @@
 // script without case) and is a known name that is not also a decoy word,
 // unless a legal form (GmbH, Ltd) makes the text a company name.
 //
-// Thread-safety: immutable after Create(); share freely.
+// Thread-safety: immutable after Create(); share freely, with one Scratch
+// per thread.
 #pragma once
 
 #include <array>
@@ -22,6 +23,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace pgveil::scanner {
@@ -46,22 +48,37 @@ class WordEvidence {
   static constexpr size_t kMaxWords = 64;
   using Words = std::array<std::string_view, kMaxWords>;
 
+  // One thread's working memory: the folded word being looked up, and the
+  // folds of recent non-ASCII words. Names, cities and street words repeat
+  // from value to value, and ICU's folding costs far more than a lookup.
+  class Scratch {
+   public:
+    // `word` folded (scanner/text_fold.h); valid until the next call.
+    std::string_view Fold(std::string_view word);
+
+   private:
+    static constexpr size_t kMaxCachedFolds = 8192;
+    std::string folded_;
+    std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> folds_;
+  };
+
   // Builds the sets from the embedded word lists.
   static std::unique_ptr<WordEvidence> CreateFromDictionaries();
 
   // `value` must be valid UTF-8 (NFKC-normalised or ASCII).
-  WordMatch Judge(std::string_view value) const;
+  WordMatch Judge(std::string_view value, Scratch& scratch) const;
 
  private:
   WordEvidence() = default;
   // `words` are the first `kept` of the `count` words of `value`.
-  bool IsPersonName(std::string_view value, const Words& words, size_t count, size_t kept) const;
+  bool IsPersonName(std::string_view value, const Words& words, size_t count, size_t kept,
+                    Scratch& scratch) const;
   bool IsUnspacedCjkName(std::string_view value) const;
-  bool MentionsPerson(std::string_view text) const;
-  bool AllPartsKnown(std::string_view word) const;
+  bool MentionsPerson(std::string_view text, Scratch& scratch) const;
+  bool AllPartsKnown(std::string_view word, Scratch& scratch) const;
 
-  // Whether folded `word` is in `set`; `word` is folded into a per-thread buffer.
-  static bool Contains(const WordSet& set, std::string_view word);
+  // Whether folded `word` is in `set`.
+  static bool Contains(const WordSet& set, std::string_view word, Scratch& scratch);
 
   WordSet names_;      // given names and surnames, folded
   WordSet surnames_;   // folded, for unspaced CJK names
