@@ -68,22 +68,13 @@ rows=$("$PG_BIN/psql" "$source_dsn" -qAtXc "SELECT count(*) FROM public.orders")
 echo "database shop: $(numfmt --to=iec "$bytes"), $rows orders" >&2
 [ "$bytes" -ge 2000000000 ] || echo "warning: the database is smaller than 2 GB; raise SCALE" >&2
 
-# The draft, reviewed: grammar transformers get on_invalid (hash on text
-# columns, "null" in JSON paths), free text left as keep for review is hashed.
+# The draft, reviewed: free text left as keep for review is hashed.
 "$PGVEIL" bootstrap --dsn "$source_dsn" -o "$work/draft.yaml" --force
 awk '
   /^    #/ { if ($0 ~ /, review$/) review = 1; print; next }
   {
     if (review && $0 ~ /: keep$/) sub(/keep$/, "{transform: hash}")
     review = 0
-    if ($0 !~ /on_invalid/ &&
-        match($0, /\{transform: (phone|postal_generalize|date_shift|numeric_noise|fpe_digits|fpe_alnum|email|iban|credit_card)[,}]/)) {
-      path = ($0 ~ /^        /)
-      if (path || $0 !~ /date_of_birth:/) {
-        at = RSTART + RLENGTH - 1
-        $0 = substr($0, 1, at - 1) (path ? ", on_invalid: \"null\"" : ", on_invalid: hash") substr($0, at)
-      }
-    }
     print
   }' "$work/draft.yaml" >"$work/pgveil.yaml"
 "$PGVEIL" check --dsn "$source_dsn" --policy "$work/pgveil.yaml" --mode strict >/dev/null

@@ -166,6 +166,16 @@ TEST_CASE("a bootstrapped policy loads and passes the strict check", "[policy]")
   CHECK(profile.paths[1].transformer == "email");
   CHECK(profile.paths[2].transformer == "phone");
 
+  // Malformed values the sample missed are hashed in text, nulled in JSON;
+  // typed columns cannot hold them, and NOT NULL columns never get null.
+  CHECK(rule("iban").params.at("on_invalid") == "hash");
+  CHECK(rule("card").params.at("on_invalid") == "hash");
+  CHECK(rule("ssn").params.at("on_invalid") == "hash");
+  CHECK(profile.paths[2].params.at("on_invalid") == "null");
+  CHECK(rule("birth_date").params.count("on_invalid") == 0);
+  CHECK(rule("phone").params.count("on_invalid") == 0);
+  CHECK(rule("email").params.at("on_invalid") == "hash");  // never longer than the value
+
   const ColumnRule* fk = policy->FindColumn({"public", "orders", "customer_email"});
   REQUIRE(fk != nullptr);
   CHECK(fk->transformer == "email");
@@ -173,13 +183,14 @@ TEST_CASE("a bootstrapped policy loads and passes the strict check", "[policy]")
   CHECK(policy->FindTable("public", "v") == nullptr);  // views are not gated
 
   CHECK_THAT(yaml, Catch::Contains(
-                       "    email: {transform: email, max_length: 30}   # email, confidence 0.99, "
+                       "    email: {transform: email, max_length: 30, on_invalid: hash}   # email, "
+                       "confidence 0.99, "
                        "evidence j***@e***.com\n"));
   CHECK_THAT(yaml, Catch::Contains("    # possible city, confidence 0.30: below the confidence "
                                    "bar, review\n    status: keep\n"));
   CHECK_THAT(yaml, Catch::Contains(R"(  "Kunden Daten.\"Ähnliche \"\"Kontakte\"\"\"":)"
                                    "\n"
-                                   R"(    "E-Mail Adresse": {transform: email})"));
+                                   R"(    "E-Mail Adresse": {transform: email, on_invalid: hash})"));
 }
 
 TEST_CASE("an empty database drafts a policy that loads", "[policy]") {

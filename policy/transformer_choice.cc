@@ -144,6 +144,62 @@ std::optional<std::pair<std::string, std::string>> SuggestedLength(const std::st
   return std::nullopt;
 }
 
+bool HasOnInvalid(const std::string& transformer) {
+  const masking::TransformerSpec* spec = masking::FindTransformerSpec(transformer);
+  if (spec == nullptr) return false;
+  return std::any_of(spec->params.begin(), spec->params.end(),
+                     [](const masking::ParamSpec& param) { return param.name == "on_invalid"; });
+}
+
+// A value the sample did not show can still break a transformer's grammar
+// ("n/a" in a phone column, a Canadian postcode among US ZIPs), and one such
+// value would stop a replication hours in. So the draft says what happens
+// to it: hashed in a text column, nulled in a JSON document. A typed column
+// (date, numeric, inet) cannot hold a malformed value and keeps the default,
+// an error.
+TransformerChoice Tolerant(const ColumnInfo& column, TransformerChoice choice, bool json_path) {
+  if (!HasOnInvalid(choice.transformer) || choice.params.count("on_invalid")) return choice;
+  if (json_path) {
+    choice.params["on_invalid"] = "null";
+    return choice;
+  }
+  if (column.type_category != 'S') return choice;
+  for (const char* mode : {"hash", "null"}) {
+    TransformerChoice tolerant = choice;
+    tolerant.params["on_invalid"] = mode;
+    if (Fits(column, tolerant)) return tolerant;
+  }
+  return choice;
+}
+
+std::optional<TransformerChoice> ChooseTolerant(const ColumnInfo& column,
+                                                const std::vector<const Finding*>& findings,
+                                                bool json_path) {
+  PGVEIL_CHECK(!findings.empty());
+  const Finding* best = *std::max_element(
+      findings.begin(), findings.end(),
+      [](const Finding* a, const Finding* b) { return a->confidence < b->confidence; });
+  bool free_text = false;
+  for (const Finding* finding : findings) {
+    free_text = free_text || finding->category != best->category;
+    for (const std::string& signal : finding->signals) {
+      free_text = free_text || signal.starts_with("value-embedded:");
+    }
+  }
+  std::vector<TransformerChoice> candidates;
+  if (free_text) {
+    candidates = {T("null"), T("hash")};
+  } else {
+    candidates = CategoryCandidates(best->category, column.name, findings);
+  }
+  for (TransformerChoice& fallback : Fallbacks(column)) {
+    candidates.push_back(std::move(fallback));
+  }
+  std::optional<TransformerChoice> chosen = FirstFitting(column, candidates);
+  if (!chosen) return std::nullopt;
+  return Tolerant(column, std::move(*chosen), json_path);
+}
+
 }  // namespace
 
 bool Fits(const ColumnInfo& column, const TransformerChoice& choice) {
@@ -154,7 +210,10 @@ bool Fits(const ColumnInfo& column, const TransformerChoice& choice) {
   if (!masking::CheckFits(choice.transformer, choice.params, column.data_type, max_length).ok()) {
     return false;
   }
-  if (choice.transformer == "null" && column.not_null) {
+  auto invalid = choice.params.find("on_invalid");
+  bool writes_null =
+      choice.transformer == "null" || (invalid != choice.params.end() && invalid->second == "null");
+  if (writes_null && column.not_null) {
     return false;
   }
   if (column.primary_key || column.unique) {
@@ -193,27 +252,7 @@ std::optional<TransformerChoice> FirstFitting(const ColumnInfo& column,
 
 std::optional<TransformerChoice> ChooseForColumn(const ColumnInfo& column,
                                                  const std::vector<const Finding*>& findings) {
-  PGVEIL_CHECK(!findings.empty());
-  const Finding* best = *std::max_element(
-      findings.begin(), findings.end(),
-      [](const Finding* a, const Finding* b) { return a->confidence < b->confidence; });
-  bool free_text = false;
-  for (const Finding* finding : findings) {
-    free_text = free_text || finding->category != best->category;
-    for (const std::string& signal : finding->signals) {
-      free_text = free_text || signal.starts_with("value-embedded:");
-    }
-  }
-  std::vector<TransformerChoice> candidates;
-  if (free_text) {
-    candidates = {T("null"), T("hash")};
-  } else {
-    candidates = CategoryCandidates(best->category, column.name, findings);
-  }
-  for (TransformerChoice& fallback : Fallbacks(column)) {
-    candidates.push_back(std::move(fallback));
-  }
-  return FirstFitting(column, candidates);
+  return ChooseTolerant(column, findings, false);
 }
 
 std::optional<TransformerChoice> ChooseWithoutCategory(const ColumnInfo& column) {
@@ -227,7 +266,7 @@ TransformerChoice ChooseForPath(const std::vector<const Finding*>& findings) {
   text.data_type = "text";
   text.type_name = "text";
   text.type_category = 'S';
-  std::optional<TransformerChoice> choice = ChooseForColumn(text, findings);
+  std::optional<TransformerChoice> choice = ChooseTolerant(text, findings, true);
   return choice ? *choice : T("hash");
 }
 

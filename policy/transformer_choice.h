@@ -8,7 +8,10 @@
 // does not fit (a length parameter for varchar(n), hash, null on a nullable
 // column, a constant of the column's type). On a primary-key or unique
 // column nothing lossy is chosen, and null never goes on a NOT NULL column,
-// so `pgveil check --mode strict` accepts every choice.
+// so `pgveil check --mode strict` accepts every choice. A transformer with an
+// input grammar gets `on_invalid: hash` on text columns (null where a hash
+// does not fit) and `on_invalid: null` at JSONB paths, so a malformed value
+// the sample missed is masked rather than stopping a replication.
 //
 // Thread-safety: pure functions.
 #pragma once

@@ -152,18 +152,6 @@ std::string ReviewDraft(const std::string& text) {
     if (review && line.ends_with(": keep"))
       line = line.substr(0, line.size() - 4) + "{transform: hash}";
     review = false;
-    for (const char* transformer : {"phone", "postal_generalize", "date_shift", "numeric_noise",
-                                    "fpe_digits", "fpe_alnum", "email", "iban", "credit_card"}) {
-      const std::string rule = std::string("{transform: ") + transformer;
-      size_t at = line.find(rule);
-      if (at == std::string::npos || line.find("on_invalid") != std::string::npos) continue;
-      size_t end = at + rule.size();
-      if (line[end] != '}' && line[end] != ',') continue;
-      const bool path = line.starts_with("        ");
-      // A date column holds only valid dates; only text can be malformed.
-      if (!path && line.find("date_of_birth:") != std::string::npos) continue;
-      line.insert(end, path ? ", on_invalid: \"null\"" : ", on_invalid: hash");
-    }
     out += line + "\n";
   }
   return out;

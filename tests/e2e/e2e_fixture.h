@@ -87,13 +87,9 @@ Child SpawnReplicate(const std::string& source, const std::string& target,
 // Writes `policy_path` from `pgveil bootstrap` of `dsn`; REQUIREs success.
 void Bootstrap(const std::string& dsn, const std::string& policy_path);
 
-// The review a person gives the bootstrapped draft before replicating: the
-// shop's values are deliberately messy (postal codes of 24 countries for a
-// US ZIP generaliser, dates of birth typed as free text, phone numbers with
-// letters in them, national IDs with letters at bigger scales), so rules whose transformer has a
-// grammar get `on_invalid: hash` on text columns and `on_invalid: "null"` on JSON paths instead of
-// stopping the copy; and free text the draft left as `keep` with a "review" note (PII found in too
-// few sampled rows to be sure) is hashed.
+// The review a person gives the bootstrapped draft before replicating: free
+// text the draft left as `keep` with a "review" note (PII found in too few
+// sampled rows to be sure) is hashed.
 std::string ReviewDraft(const std::string& text);
 
 // `text` with the block of table `table_key` (as the policy spells it)

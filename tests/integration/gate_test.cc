@@ -27,9 +27,11 @@ TEST_CASE("the migration gate: bootstrap, a migration adds PII, check names it, 
   REQUIRE(bootstrap.exit_code == 0);
   std::string policy = ReadFile(shop.policy);
   INFO(policy);
-  CHECK_THAT(policy, Catch::Contains("    email: {transform: email}   # email, confidence"));
+  CHECK_THAT(policy,
+             Catch::Contains("    email: {transform: email, on_invalid: hash}   # email, confidence"));
   CHECK_THAT(policy, Catch::Contains("    status: keep\n"));
-  CHECK_THAT(policy, Catch::Contains("\"$.contact.phone\": {transform: phone}"));
+  CHECK_THAT(policy,
+             Catch::Contains("\"$.contact.phone\": {transform: phone, on_invalid: \"null\"}"));
   CHECK_THAT(policy, !Catch::Contains("customer1@example.com"));
 
   auto clean = CheckShop(shop, {"--mode", "strict"});
@@ -73,7 +75,7 @@ TEST_CASE("the migration gate: bootstrap, a migration adds PII, check names it, 
   CHECK(nlohmann::json::parse(sarif.out)["version"] == "2.1.0");
 
   // The developer adds the two rules; the gate passes again.
-  policy = testing::InsertAfter(policy, "    email: {transform: email}",
+  policy = testing::InsertAfter(policy, "    email: {transform: email",
                                 "    backup_email: {transform: email}");
   policy =
       testing::InsertAfter(policy, "\"$.contact.phone\"", "        \"$.contact.alt_phone\": phone");
@@ -213,7 +215,7 @@ TEST_CASE("--no-sample reads no rows and still flags a PII-named column", "[inte
   std::string policy = ReadFile(shop.policy);
   INFO(policy);
   // Name and type evidence only: email by name, profile's paths unknown.
-  CHECK_THAT(policy, Catch::Contains("    email: {transform: email}"));
+  CHECK_THAT(policy, Catch::Contains("    email: {transform: email, on_invalid: hash}"));
   CHECK_THAT(policy, Catch::Contains("    profile: keep"));
   REQUIRE(CheckShop(shop, {"--no-sample", "--mode", "strict"}).exit_code == 0);
   testing::Exec(shop.dsn, "ALTER TABLE customers ADD COLUMN backup_email text");
