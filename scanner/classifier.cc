@@ -26,6 +26,9 @@ constexpr double kEmbeddedNameMinRatio = 0.3;
 // (before kLatestBirthYear), spread over many years.
 constexpr int kLatestBirthYear = 2012;
 constexpr int kMinBirthYearSpread = 15;
+// Verdicts are settled when they stay the same with every ratio at either
+// end of its interval at this z (99.9 %).
+constexpr double kSettledZ = 3.29;
 
 size_t Index(Category c) { return static_cast<size_t>(c); }
 
@@ -150,14 +153,56 @@ bool LooksLikeBirthDates(const ValueProfile& p) {
 
 }  // namespace
 
-double WilsonLowerBound(int64_t k, int64_t n) {
-  if (n <= 0) return 0;
-  constexpr double z = 1.96;
+double WilsonLowerBound(int64_t k, int64_t n) { return WilsonInterval(k, n, 1.96).first; }
+
+std::pair<double, double> WilsonInterval(int64_t k, int64_t n, double z) {
+  if (n <= 0) return {0, 1};
   double p = static_cast<double>(k) / n;
   double denominator = 1 + z * z / n;
   double centre = p + z * z / (2.0 * n);
   double margin = z * std::sqrt(p * (1 - p) / n + z * z / (4.0 * n * n));
-  return std::max(0.0, (centre - margin) / denominator);
+  return {std::max(0.0, (centre - margin) / denominator),
+          std::min(1.0, (centre + margin) / denominator)};
+}
+
+bool Settled(const ClassifierInput& in, const std::vector<dictionaries::DetectorSpec>& detectors,
+             double threshold) {
+  const ValueProfile& p = in.profile;
+  auto outcome = [&](const ValueProfile& profile) {
+    std::vector<std::pair<Category, std::string>> verdicts;
+    for (Verdict& v : Classify({profile, in.name, in.type_name, in.type_category}, detectors,
+                               threshold)) {
+      verdicts.emplace_back(v.category, std::move(v.signals.front()));
+    }
+    return verdicts;
+  };
+  const auto verdicts = outcome(p);
+  for (bool upper : {false, true}) {
+    ValueProfile bound = p;
+    auto move = [&](int64_t& k) {
+      auto [low, high] = WilsonInterval(k, p.non_null, kSettledZ);
+      double end = (upper ? high : low) * static_cast<double>(p.non_null);
+      k = static_cast<int64_t>(upper ? std::ceil(end) : std::floor(end));
+    };
+    for (int64_t& k : bound.whole) move(k);
+    for (int64_t& k : bound.embedded) move(k);
+    for (int64_t& k : bound.detector_whole) move(k);
+    move(bound.date_like);
+    if (outcome(bound) != verdicts) return false;
+  }
+  // The best category must stay the best: the score intervals of the
+  // categories that pass may not overlap.
+  std::vector<std::pair<double, double>> scores;
+  for (size_t i = 0; i < kCategoryCount; ++i) {
+    auto category = static_cast<Category>(i);
+    bool name_agrees = in.name.category == category;
+    if (p.whole[i] == 0 || !Passes(category, in, detectors, threshold, name_agrees)) continue;
+    auto [low, high] = WilsonInterval(p.whole[i], p.non_null, kSettledZ);
+    double weight = name_agrees ? kNameWeight : 0;
+    scores.emplace_back(low + weight, high + weight);
+  }
+  std::sort(scores.begin(), scores.end(), std::greater<>());
+  return scores.size() < 2 || scores[0].first > scores[1].second;
 }
 
 std::vector<Verdict> Classify(const ClassifierInput& in,

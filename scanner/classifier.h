@@ -19,6 +19,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/category.h"
@@ -46,6 +47,16 @@ struct ClassifierInput {
 
 // Wilson score lower bound of k successes in n trials at 95 %.
 double WilsonLowerBound(int64_t k, int64_t n);
+
+// The Wilson score interval of k successes in n trials at `z`.
+std::pair<double, double> WilsonInterval(int64_t k, int64_t n, double z);
+
+// Whether more values are very unlikely to change Classify's verdicts: they
+// stay the same with every ratio moved to the low end, and to the high end,
+// of its 99.9 % Wilson interval, and the best category's lead is clear. A
+// column scan stops examining values once this holds.
+bool Settled(const ClassifierInput& input,
+             const std::vector<dictionaries::DetectorSpec>& detectors, double threshold);
 
 std::vector<Verdict> Classify(const ClassifierInput& input,
                               const std::vector<dictionaries::DetectorSpec>& detectors,

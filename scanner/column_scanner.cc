@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bitset>
 #include <map>
+#include <numeric>
 
 #include "core/redaction.h"
 #include "dictionaries/column_lexicon.h"
@@ -38,11 +39,46 @@ int DateYear(std::string_view v) {
   return 0;
 }
 
+// A column's (or JSONB path's) values are examined until more of them could
+// not change its verdicts (classifier.h: Settled), checked every
+// kSettleCheckEvery values from kMinExamined on.
+constexpr int64_t kMinExamined = 500;
+constexpr int64_t kSettleCheckEvery = 100;
+
+// Calls `fn` on every value in a scattered order, index i * step mod n with
+// step coprime to n: samples arrive in physical order, and a table's early
+// pages may differ from its late ones.
+template <typename Fn>
+void ForEachScattered(const std::vector<std::string>& values, Fn&& fn) {
+  const size_t n = values.size();
+  size_t step = 7919;  // prime, so coprime to every n it does not divide
+  while (n > 0 && std::gcd(step, n) != 1) ++step;
+  for (size_t i = 0, at = 0; i < n; ++i, at = (at + step) % n) fn(values[at]);
+}
+
 std::string_view Slice(std::string_view text, const DetectorHit& hit) {
   return text.substr(hit.offset, hit.length);
 }
 
 }  // namespace
+
+// The statistics of one column or JSONB path, with what the classifier
+// needs besides them, and whether they have settled.
+struct Tally {
+  Tally(size_t detectors, NameVerdict name, std::string type_name, char type_category)
+      : profile(detectors),
+        name(std::move(name)),
+        type_name(std::move(type_name)),
+        type_category(type_category) {}
+  ClassifierInput Input() const { return {profile, name, type_name, type_category}; }
+
+  ValueProfile profile;
+  NameVerdict name;
+  std::string type_name;
+  char type_category;
+  int64_t examined = 0;
+  bool settled = false;
+};
 
 struct ColumnScanner::Impl {
   ScannerOptions options;
@@ -51,9 +87,10 @@ struct ColumnScanner::Impl {
   std::unique_ptr<ColumnNameEvidence> names;
 
   void Profile(std::string_view value, Context::State& ctx, ValueProfile& profile) const;
+  // Profiles `value` unless `tally` has settled (then counts invalid UTF-8 only).
+  void Feed(std::string_view value, Context::State& ctx, Tally& tally) const;
   void AddFindings(const ColumnRef& ref, const std::optional<std::string>& path,
-                   const ValueProfile& profile, const NameVerdict& name, std::string_view type_name,
-                   char type_category, std::vector<Finding>* out) const;
+                   const Tally& tally, std::vector<Finding>* out) const;
 };
 
 struct ColumnScanner::Context::State {
@@ -131,14 +168,24 @@ void ColumnScanner::Impl::Profile(std::string_view value, Context::State& ctx,
   }
 }
 
+void ColumnScanner::Impl::Feed(std::string_view value, Context::State& ctx, Tally& tally) const {
+  if (tally.settled) {
+    tally.profile.invalid_utf8 += ValidUtf8(value) ? 0 : 1;
+    return;
+  }
+  Profile(value, ctx, tally.profile);
+  ++tally.examined;
+  if (options.stop_when_settled && tally.examined >= kMinExamined &&
+      tally.examined % kSettleCheckEvery == 0) {
+    tally.settled = Settled(tally.Input(), detector->specs(), options.threshold);
+  }
+}
+
 void ColumnScanner::Impl::AddFindings(const ColumnRef& ref, const std::optional<std::string>& path,
-                                      const ValueProfile& profile, const NameVerdict& name,
-                                      std::string_view type_name, char type_category,
-                                      std::vector<Finding>* out) const {
-  ClassifierInput input{profile, name, type_name, type_category};
-  for (Verdict& v : Classify(input, detector->specs(), options.threshold)) {
-    out->push_back(Finding{ref, path, v.category, v.confidence, v.match_ratio, profile.non_null,
-                           std::move(v.signals), std::move(v.evidence)});
+                                      const Tally& tally, std::vector<Finding>* out) const {
+  for (Verdict& v : Classify(tally.Input(), detector->specs(), options.threshold)) {
+    out->push_back(Finding{ref, path, v.category, v.confidence, v.match_ratio,
+                           tally.profile.non_null, std::move(v.signals), std::move(v.evidence)});
   }
 }
 
@@ -150,41 +197,37 @@ ColumnScan ColumnScanner::Scan(const TableInfo& table, const ColumnInfo& column,
   ColumnRef ref{table.schema, table.name, column.name};
   scan.summary = ColumnSummary{ref, column.data_type, rows_sampled,
                                static_cast<int64_t>(sample.values.size())};
-  NameVerdict name = impl_->names->Judge(column.name);
   size_t detectors = impl_->detector->specs().size();
 
   if (!column.IsJson()) {
-    ValueProfile profile(detectors);
-    for (const std::string& value : sample.values) impl_->Profile(value, ctx, profile);
-    scan.summary.invalid_utf8 = profile.invalid_utf8;
-    impl_->AddFindings(ref, std::nullopt, profile, name, column.type_name, column.type_category,
-                       &scan.findings);
+    Tally tally(detectors, impl_->names->Judge(column.name), column.type_name,
+                column.type_category);
+    ForEachScattered(sample.values,
+                     [&](const std::string& value) { impl_->Feed(value, ctx, tally); });
+    scan.summary.invalid_utf8 = tally.profile.invalid_utf8;
+    impl_->AddFindings(ref, std::nullopt, tally, &scan.findings);
     return scan;
   }
 
-  struct PathProfile {
-    ValueProfile profile;
-    std::string key;
-  };
-  std::map<std::string, PathProfile, std::less<>> paths;
-  for (const std::string& value : sample.values) {
+  // Every document is walked, so a key that turns up rarely still gets its
+  // path; only paths whose verdicts have settled skip the detectors.
+  std::map<std::string, Tally, std::less<>> paths;
+  ForEachScattered(sample.values, [&](const std::string& value) {
     Status walked = ctx.json.Walk(value, [&](std::string_view path, std::string_view key,
                                              std::string_view leaf) {
       auto it = paths.find(path);
       if (it == paths.end()) {
         if (paths.size() >= impl_->options.max_json_paths) return;
-        it =
-            paths.emplace(std::string(path), PathProfile{ValueProfile(detectors), std::string(key)})
-                .first;
+        it = paths.try_emplace(std::string(path), detectors, impl_->names->Judge(key), "", 'S')
+                 .first;
       }
-      impl_->Profile(leaf, ctx, it->second.profile);
+      impl_->Feed(leaf, ctx, it->second);
     });
     if (!walked.ok()) ++scan.malformed_json;
-  }
-  for (const auto& [path, state] : paths) {
-    scan.summary.invalid_utf8 += state.profile.invalid_utf8;
-    impl_->AddFindings(ref, path, state.profile, impl_->names->Judge(state.key), "", 'S',
-                       &scan.findings);
+  });
+  for (const auto& [path, tally] : paths) {
+    scan.summary.invalid_utf8 += tally.profile.invalid_utf8;
+    impl_->AddFindings(ref, path, tally, &scan.findings);
   }
   return scan;
 }

@@ -28,6 +28,9 @@ struct ScannerOptions {
   // Distinct JSON paths profiled per column; keys that are really data (ids
   // used as keys) must not grow memory without bound.
   size_t max_json_paths = 2000;
+  // Stop examining a column's values once more of them could not change its
+  // verdicts (classifier.h: Settled); false examines every sampled value.
+  bool stop_when_settled = true;
 };
 
 struct ColumnScan {
