@@ -15,6 +15,12 @@
 #include "scanner/value_detector.h"
 #include "scanner/word_evidence.h"
 
+namespace pgveil::embedded {
+// The embedded detectors' Hyperscan database, serialised at build time
+// (tools/prefilter_tool.cc).
+extern const std::string_view prefilters;
+}  // namespace pgveil::embedded
+
 namespace pgveil::scanner {
 namespace {
 
@@ -110,7 +116,8 @@ Result<std::unique_ptr<ColumnScanner>> ColumnScanner::Create(const ScannerOption
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   PGVEIL_ASSIGN_OR_RETURN(auto specs, dictionaries::EmbeddedDetectorSpecs());
-  PGVEIL_ASSIGN_OR_RETURN(impl->detector, ValueDetector::Create(std::move(specs)));
+  PGVEIL_ASSIGN_OR_RETURN(impl->detector,
+                          ValueDetector::Create(std::move(specs), embedded::prefilters));
   PGVEIL_ASSIGN_OR_RETURN(auto lexicon, dictionaries::EmbeddedColumnLexicon());
   impl->names = ColumnNameEvidence::Create(lexicon);
   impl->words = WordEvidence::CreateFromDictionaries();

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "scanner/format_validators.h"
+#include "scanner/prefilter_database.h"
 #include "scanner/text_fold.h"
 #include "scanner/validators.h"
 
@@ -50,11 +51,9 @@ bool PartOfLongerCode(std::string_view text, size_t offset, size_t length) {
 }  // namespace
 
 struct ValueDetector::Impl {
-  hs_database_t* database = nullptr;
+  PrefilterDatabase database;
   std::vector<std::unique_ptr<re2::RE2>> confirm;
   std::vector<ValidatorFn> validators;  // nullptr: the pattern decides alone
-
-  ~Impl() { hs_free_database(database); }
 };
 
 struct ValueDetector::Context::State {
@@ -72,14 +71,9 @@ ValueDetector::ValueDetector(std::vector<dictionaries::DetectorSpec> specs)
 ValueDetector::~ValueDetector() = default;
 
 Result<std::unique_ptr<ValueDetector>> ValueDetector::Create(
-    std::vector<dictionaries::DetectorSpec> specs) {
+    std::vector<dictionaries::DetectorSpec> specs, std::string_view serialized) {
   auto detector = std::unique_ptr<ValueDetector>(new ValueDetector(std::move(specs)));
-  const auto& all = detector->specs_;
-  std::vector<const char*> patterns;
-  std::vector<unsigned> flags;
-  std::vector<unsigned> ids;
-  for (size_t i = 0; i < all.size(); ++i) {
-    const auto& spec = all[i];
+  for (const auto& spec : detector->specs_) {
     auto where = [&] {
       return fmt::format("{}:{}: detector '{}'", spec.source, spec.line, spec.id);
     };
@@ -99,32 +93,17 @@ Result<std::unique_ptr<ValueDetector>> ValueDetector::Create(
             fmt::format("{}: unknown validator '{}'", where(), spec.validator));
     }
     detector->impl_->validators.push_back(validator);
-    patterns.push_back(spec.prefilter.c_str());
-    flags.push_back(HS_FLAG_SINGLEMATCH | HS_FLAG_PREFILTER |
-                    (spec.caseless ? HS_FLAG_CASELESS : 0u));
-    ids.push_back(static_cast<unsigned>(i));
   }
-  hs_compile_error_t* error = nullptr;
-  if (hs_compile_multi(patterns.data(), flags.data(), ids.data(),
-                       static_cast<unsigned>(patterns.size()), HS_MODE_BLOCK, nullptr,
-                       &detector->impl_->database, &error) != HS_SUCCESS) {
-    std::string message = error && error->message ? error->message : "unknown error";
-    int index = error ? error->expression : -1;
-    hs_free_compile_error(error);
-    if (index >= 0) {
-      const auto& spec = all[static_cast<size_t>(index)];
-      return Status::InvalidArgument(
-          fmt::format("{}:{}: detector '{}': Hyperscan rejects the pattern: {}", spec.source,
-                      spec.line, spec.id, message));
-    }
-    return Status::Internal("compiling detector patterns: " + message);
+  detector->impl_->database = LoadPrefilters(serialized, detector->specs_);
+  if (!detector->impl_->database) {
+    PGVEIL_ASSIGN_OR_RETURN(detector->impl_->database, CompilePrefilters(detector->specs_));
   }
   return detector;
 }
 
 std::unique_ptr<ValueDetector::Context> ValueDetector::NewContext() const {
   auto ctx = std::unique_ptr<Context>(new Context());
-  PGVEIL_CHECK(hs_alloc_scratch(impl_->database, &ctx->state_->scratch) == HS_SUCCESS);
+  PGVEIL_CHECK(hs_alloc_scratch(impl_->database.get(), &ctx->state_->scratch) == HS_SUCCESS);
   ctx->state_->flagged.assign(specs_.size(), 0);
   return ctx;
 }
@@ -139,7 +118,7 @@ Result<std::string_view> ValueDetector::Scan(std::string_view value, Context& co
     static_cast<uint8_t*>(flagged)[id] = 1;
     return 0;
   };
-  hs_error_t rc = hs_scan(impl_->database, text.data(), static_cast<unsigned>(text.size()), 0,
+  hs_error_t rc = hs_scan(impl_->database.get(), text.data(), static_cast<unsigned>(text.size()), 0,
                           ctx.scratch, on_match, ctx.flagged.data());
   if (rc != HS_SUCCESS) return Status::Internal(fmt::format("Hyperscan scan failed (code {})", rc));
   for (size_t i = 0; i < specs_.size(); ++i) {

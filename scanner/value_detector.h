@@ -43,11 +43,13 @@ class ValueDetector {
     std::unique_ptr<State> state_;
   };
 
-  // Compiles `specs`. Returns InvalidArgument naming the detector id and its
-  // file:line when a pattern does not compile in Hyperscan or RE2, or when it
-  // names an unknown validator.
+  // Compiles `specs`, taking their Hyperscan database from `serialized`
+  // (scanner/prefilter_database.h) when it was built from them. Returns
+  // InvalidArgument naming the detector id and its file:line when a pattern
+  // does not compile in Hyperscan or RE2, or when it names an unknown
+  // validator.
   static Result<std::unique_ptr<ValueDetector>> Create(
-      std::vector<dictionaries::DetectorSpec> specs);
+      std::vector<dictionaries::DetectorSpec> specs, std::string_view serialized = {});
   ~ValueDetector();
 
   std::unique_ptr<Context> NewContext() const;
