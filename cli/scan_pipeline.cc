@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "cli/terminal.h"
+#include "core/bounded_queue.h"
 #include "pg/catalog_reader.h"
 #include "pg/connection.h"
 #include "pg/sampler.h"
@@ -95,34 +96,36 @@ struct TableScan {
   Status fatal;  // the database went away: the whole scan fails
 };
 
-TableScan ScanTable(const TableInfo& table, const ScanOptions& options, pg::Sampler* sampler,
-                    const scanner::ColumnScanner& scanner, scanner::ColumnScanner::Context& context) {
-  TableScan out;
-  if (sampler && !table.can_select) {
-    out.skipped = SkippedTable{table.schema, table.name, "permission denied (no SELECT privilege)"};
-    return out;
+// Reads `table`'s sample. A table that cannot be read is recorded in `out`
+// (skipped, or fatal when the database went away) and nullopt returned.
+std::optional<TableSample> ReadSample(const TableInfo& table, const ScanOptions& options,
+                                      pg::Sampler* sampler, TableScan* out) {
+  if (sampler == nullptr) return TableSample{0, std::vector<ColumnSample>(table.columns.size())};
+  if (!table.can_select) {
+    out->skipped = SkippedTable{table.schema, table.name, "permission denied (no SELECT privilege)"};
+    return std::nullopt;
   }
   scanner::SamplePlan plan = scanner::PlanSample(table, options.sample);
   Result<TableSample> sample =
-      sampler ? sampler->Sample(scanner::SampleQuery(table, plan, options.sample.seed),
-                                table.columns.size())
-              : Result<TableSample>(TableSample{0, std::vector<ColumnSample>(table.columns.size())});
-  if (!sample.ok()) {
-    if (sample.status().code() == StatusCode::kUnavailable) {
-      out.fatal = sample.status().WithContext("sampling " + table.QualifiedName());
-    } else {
-      out.skipped = SkippedTable{table.schema, table.name, sample.status().message()};
-    }
-    return out;
+      sampler->Sample(scanner::SampleQuery(table, plan, options.sample.seed), table.columns.size());
+  if (sample.ok()) return std::move(*sample);
+  if (sample.status().code() == StatusCode::kUnavailable) {
+    out->fatal = sample.status().WithContext("sampling " + table.QualifiedName());
+  } else {
+    out->skipped = SkippedTable{table.schema, table.name, sample.status().message()};
   }
-  out.rows = sample->rows;
+  return std::nullopt;
+}
+
+void Detect(const TableInfo& table, const TableSample& sample, const scanner::ColumnScanner& scanner,
+            scanner::ColumnScanner::Context& context, TableScan* out) {
+  out->rows = sample.rows;
   for (size_t c = 0; c < table.columns.size(); ++c) {
     scanner::ColumnScan scan =
-        scanner.Scan(table, table.columns[c], sample->columns[c], sample->rows, context);
-    out.columns.push_back(std::move(scan.summary));
-    for (Finding& finding : scan.findings) out.findings.push_back(std::move(finding));
+        scanner.Scan(table, table.columns[c], sample.columns[c], sample.rows, context);
+    out->columns.push_back(std::move(scan.summary));
+    for (Finding& finding : scan.findings) out->findings.push_back(std::move(finding));
   }
-  return out;
 }
 
 }  // namespace
@@ -172,18 +175,31 @@ Result<ScanOutcome> RunScan(const ScanOptions& options) {
     }
   }
 
+  // Each worker reads on its connection while a thread of its own runs the
+  // detectors over the table read before, so detection hides behind the
+  // reading; one sample waits between them, which bounds memory.
   std::vector<TableScan> scans(tables.size());
   std::atomic<size_t> next{0};
   std::atomic<size_t> done{0};
   std::mutex progress;
   auto work = [&](size_t worker) {
-    auto context = scanner->NewContext();
+    BoundedQueue<std::pair<size_t, TableSample>> read(1);
+    std::thread detect([&] {
+      auto context = scanner->NewContext();
+      while (auto item = read.Pop()) {
+        Detect(*tables[item->first], item->second, *scanner, *context, &scans[item->first]);
+        std::lock_guard<std::mutex> lock(progress);
+        Progress(fmt::format("scanned {}/{}: {}", ++done, tables.size(),
+                             tables[item->first]->QualifiedName()));
+      }
+    });
     pg::Sampler* sampler = samplers.empty() ? nullptr : samplers[worker].get();
     for (size_t i = next++; i < tables.size(); i = next++) {
-      scans[i] = ScanTable(*tables[i], options, sampler, *scanner, *context);
-      std::lock_guard<std::mutex> lock(progress);
-      Progress(fmt::format("scanned {}/{}: {}", ++done, tables.size(), tables[i]->QualifiedName()));
+      std::optional<TableSample> sample = ReadSample(*tables[i], options, sampler, &scans[i]);
+      if (sample) read.Push({i, std::move(*sample)});
     }
+    read.Close();
+    detect.join();
   };
   std::vector<std::thread> threads;
   for (size_t j = 1; j < jobs; ++j) threads.emplace_back(work, j);

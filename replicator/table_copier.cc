@@ -3,8 +3,8 @@
 #include <string>
 #include <thread>
 
+#include "core/bounded_queue.h"
 #include "core/identifier.h"
-#include "replicator/bounded_queue.h"
 
 namespace pgveil::replicator {
 namespace {

@@ -1,8 +1,8 @@
-// replicator/bounded_queue.h
+// core/bounded_queue.h
 //
 // BoundedQueue hands values from one thread to another, holding at most
 // `capacity` of them: a producer that gets ahead waits, which is what keeps
-// a copy's memory bounded however fast the source is. Close() says no more
+// a copy's (or a scan's) memory bounded however fast the source is. Close() says no more
 // values will come (the consumer drains what is left); Cancel() stops both
 // sides at once, for failures.
 //
@@ -17,7 +17,7 @@
 #include <optional>
 #include <utility>
 
-namespace pgveil::replicator {
+namespace pgveil {
 
 template <typename T>
 class BoundedQueue {
@@ -70,4 +70,4 @@ class BoundedQueue {
   bool cancelled_ = false;
 };
 
-}  // namespace pgveil::replicator
+}  // namespace pgveil
