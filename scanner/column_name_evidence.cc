@@ -78,7 +78,11 @@ std::unique_ptr<ColumnNameEvidence> ColumnNameEvidence::Create(
     std::vector<std::string> words = fold_all(phrase.tokens);
     std::string text;
     for (const std::string& word : words) text += (text.empty() ? "" : " ") + word;
-    evidence->phrases_.emplace(Join(words, 0, words.size()), std::make_pair(phrase.category, text));
+    std::string joined = Join(words, 0, words.size());
+    if (joined.size() >= kMinCompoundHead) {
+      evidence->compound_heads_.emplace_back(joined, std::make_pair(phrase.category, text));
+    }
+    evidence->phrases_.emplace(std::move(joined), std::make_pair(phrase.category, text));
     evidence->longest_phrase_words_ = std::max(evidence->longest_phrase_words_, words.size());
   }
   for (const auto& phrase : lexicon.negative_phrases) {
@@ -89,6 +93,33 @@ std::unique_ptr<ColumnNameEvidence> ColumnNameEvidence::Create(
     evidence->negative_tokens_.insert(FoldForMatching(token));
   }
   return evidence;
+}
+
+NameVerdict ColumnNameEvidence::CompoundHead(const std::vector<std::string>& words) const {
+  NameVerdict verdict;
+  size_t best = 0;
+  for (const std::string& word : words) {
+    for (const auto& [head, category] : compound_heads_) {
+      if (head.size() <= best || word.size() < head.size() + kMinCompoundModifier) continue;
+      std::string_view rest = std::string_view(word).substr(word.size() - head.size());
+      bool plural = false;
+      if (rest != head) {
+        // "nebendiagnosen": a plural ending after the head.
+        for (std::string_view ending : {"n", "en", "e", "s", "es"}) {
+          if (word.ends_with(ending) && word.size() >= head.size() + ending.size() + kMinCompoundModifier &&
+              std::string_view(word).substr(word.size() - ending.size() - head.size(), head.size()) == head) {
+            plural = true;
+            break;
+          }
+        }
+        if (!plural) continue;
+      }
+      best = head.size();
+      verdict.category = category.first;
+      verdict.phrase = category.second;
+    }
+  }
+  return verdict;
 }
 
 NameVerdict ColumnNameEvidence::Judge(std::string_view identifier) const {
@@ -115,6 +146,7 @@ NameVerdict ColumnNameEvidence::Judge(std::string_view identifier) const {
       }
     }
   }
+  if (!verdict.category) verdict = CompoundHead(words);
   // "email_hash", "customer_id", "order_no": the last word makes the column
   // an identifier or a derived value, unless it is part of the phrase itself
   // ("zip code", "phone no").

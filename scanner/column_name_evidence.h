@@ -6,7 +6,10 @@
 // word sequence up in the multilingual lexicon of dictionaries/: the longest
 // phrase found suggests a category, and identifier-like endings ("_id",
 // "_no", "sku", "hash") or cancelling phrases ("email verified", "product
-// name") make the name negative evidence instead.
+// name") make the name negative evidence instead. A word no phrase matches
+// may still end in one, as compounds in German, Dutch, the Nordic languages
+// and Japanese do: "privatanschrift", "hauptdiagnose", "現住所" take the
+// category of their head ("anschrift", "diagnose", "住所").
 //
 // Thread-safety: immutable after Create(); share freely.
 #pragma once
@@ -45,9 +48,17 @@ class ColumnNameEvidence {
 
  private:
   ColumnNameEvidence() = default;
+  // Heads are phrases of at least kMinCompoundHead bytes (shorter ones end
+  // too many words: "hostname", "automobile"), after at least
+  // kMinCompoundModifier bytes of modifier.
+  static constexpr size_t kMinCompoundHead = 7;
+  static constexpr size_t kMinCompoundModifier = 3;
+  // The verdict of the longest phrase that ends one of `words`.
+  NameVerdict CompoundHead(const std::vector<std::string>& words) const;
   // Phrases keyed by their words joined without separators ("firstname"), so
   // "first_name", "firstName" and "firstname" meet.
   std::unordered_map<std::string, std::pair<Category, std::string>> phrases_;
+  std::vector<std::pair<std::string, std::pair<Category, std::string>>> compound_heads_;
   std::unordered_set<std::string> negative_phrases_;
   std::unordered_set<std::string> negative_tokens_;
   size_t longest_phrase_words_ = 1;

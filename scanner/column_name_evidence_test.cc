@@ -25,6 +25,16 @@ const ColumnNameEvidence& Lexicon() {
   return *evidence;
 }
 
+// The lexicon pgveil ships (dictionaries/data/column_names.yaml).
+const ColumnNameEvidence& Shipped() {
+  static auto evidence = [] {
+    auto lexicon = dictionaries::EmbeddedColumnLexicon();
+    REQUIRE(lexicon.ok());
+    return ColumnNameEvidence::Create(*lexicon);
+  }();
+  return *evidence;
+}
+
 }  // namespace
 
 TEST_CASE("identifiers split on every convention", "[scanner]") {
@@ -61,6 +71,36 @@ TEST_CASE("identifier endings and cancelling phrases are negative evidence", "[s
   CHECK_FALSE(zip.negative);
   CHECK(zip.category == Category::kPostalCode);
   CHECK_FALSE(Lexicon().Judge("c1").category.has_value());
+}
+
+TEST_CASE("a compound takes the category of its head", "[scanner]") {
+  CHECK(Shipped().Judge("privatanschrift").category == Category::kStreetAddress);
+  CHECK(Shipped().Judge("hauptdiagnose").category == Category::kHealth);
+  CHECK(Shipped().Judge("nebendiagnosen").category == Category::kHealth);  // plural
+  CHECK(Shipped().Judge("mobiltelefon").category == Category::kPhone);
+  CHECK(Shipped().Judge("hauptdiagnose_code").negative);  // the ending still counts
+  // Short heads end too many ordinary words; the modifier must be a word.
+  for (const char* plain : {"automobile", "hostname", "description", "warehouse", "allocation",
+                            "department", "subscription", "firmware", "created_at"}) {
+    INFO(plain);
+    CHECK_FALSE(Shipped().Judge(plain).category.has_value());
+  }
+}
+
+TEST_CASE("SAP field names and regional short forms are known", "[scanner]") {
+  CHECK(Shipped().Judge("STRAS").category == Category::kStreetAddress);
+  CHECK(Shipped().Judge("PSTLZ").category == Category::kPostalCode);
+  CHECK(Shipped().Judge("ORT01").category == Category::kCity);
+  CHECK(Shipped().Judge("kod_poczt").category == Category::kPostalCode);
+  CHECK(Shipped().Judge("num_historia").category == Category::kMedicalRecord);
+}
+
+TEST_CASE("countries, regions, salutations and systems are not personal", "[scanner]") {
+  for (const char* name : {"land", "provincia", "bundesland", "anrede", "salutation", "title",
+                           "system", "customer_state"}) {
+    INFO(name);
+    CHECK(Shipped().Judge(name).negative);
+  }
 }
 
 }  // namespace pgveil::scanner
