@@ -4,6 +4,7 @@
 #include <bitset>
 #include <map>
 #include <numeric>
+#include <set>
 
 #include "core/redaction.h"
 #include "dictionaries/column_lexicon.h"
@@ -93,6 +94,8 @@ struct ColumnScanner::Impl {
   std::unique_ptr<ColumnNameEvidence> names;
 
   void Profile(std::string_view value, Context::State& ctx, ValueProfile& profile) const;
+  // The name evidence of a JSONB leaf under `key`, inside an object under `parent`.
+  NameVerdict JudgeKey(std::string_view key, std::string_view parent) const;
   // Profiles `value` unless `tally` has settled (then counts invalid UTF-8 only).
   void Feed(std::string_view value, Context::State& ctx, Tally& tally) const;
   void AddFindings(const ColumnRef& ref, const std::optional<std::string>& path,
@@ -175,6 +178,21 @@ void ColumnScanner::Impl::Profile(std::string_view value, Context::State& ctx,
   }
 }
 
+NameVerdict ColumnScanner::Impl::JudgeKey(std::string_view key, std::string_view parent) const {
+  NameVerdict verdict = names->Judge(key);
+  if (verdict.category || parent.empty()) return verdict;
+  // "$.telefone[*].nr", "$.emails[*].value": a key that only says "the value"
+  // takes its category from the object it sits in. Keys that describe the
+  // value ("type", "at", "prefix") do not.
+  static const std::set<std::string, std::less<>> kValueKeys = {
+      "value", "val", "v",      "nr",     "no",     "number", "num",   "nummer",
+      "numero", "número", "numer", "wert", "valor", "valeur", "valore", "text"};
+  std::vector<std::string> words = SplitIdentifier(key);
+  if (words.size() != 1 || !kValueKeys.contains(words[0])) return verdict;
+  NameVerdict outer = names->Judge(parent);
+  return outer.category && !outer.negative ? outer : verdict;
+}
+
 void ColumnScanner::Impl::Feed(std::string_view value, Context::State& ctx, Tally& tally) const {
   if (tally.settled) {
     tally.profile.invalid_utf8 += ValidUtf8(value) ? 0 : 1;
@@ -221,11 +239,11 @@ ColumnScan ColumnScanner::Scan(const TableInfo& table, const ColumnInfo& column,
   std::map<std::string, Tally, std::less<>> paths;
   ForEachScattered(sample.values, [&](const std::string& value) {
     Status walked = ctx.json.Walk(value, [&](std::string_view path, std::string_view key,
-                                             std::string_view leaf) {
+                                             std::string_view parent, std::string_view leaf) {
       auto it = paths.find(path);
       if (it == paths.end()) {
         if (paths.size() >= impl_->options.max_json_paths) return;
-        it = paths.try_emplace(std::string(path), detectors, impl_->names->Judge(key), "", 'S')
+        it = paths.try_emplace(std::string(path), detectors, impl_->JudgeKey(key, parent), "", 'S')
                  .first;
       }
       impl_->Feed(leaf, ctx, it->second);

@@ -36,7 +36,8 @@ struct JsonWalker::Impl {
   std::string path;
   char number[32];
 
-  void Visit(simdjson::dom::element element, std::string_view key, const Visitor& visit) {
+  void Visit(simdjson::dom::element element, std::string_view key, std::string_view parent,
+             const Visitor& visit) {
     using simdjson::dom::element_type;
     switch (element.type()) {
       case element_type::OBJECT: {
@@ -45,7 +46,7 @@ struct JsonWalker::Impl {
         for (auto field : object) {
           size_t mark = path.size();
           path += PathStep(field.key);
-          Visit(field.value, field.key, visit);
+          Visit(field.value, field.key, key, visit);
           path.resize(mark);
         }
         return;
@@ -56,22 +57,22 @@ struct JsonWalker::Impl {
         for (auto item : array) {
           size_t mark = path.size();
           path += "[*]";
-          Visit(item, key, visit);
+          Visit(item, key, parent, visit);
           path.resize(mark);
         }
         return;
       }
       case element_type::STRING:
-        Emit<std::string_view>(element, key, visit);
+        Emit<std::string_view>(element, key, parent, visit);
         return;
       case element_type::INT64:
-        Emit<int64_t>(element, key, visit);
+        Emit<int64_t>(element, key, parent, visit);
         return;
       case element_type::UINT64:
-        Emit<uint64_t>(element, key, visit);
+        Emit<uint64_t>(element, key, parent, visit);
         return;
       case element_type::DOUBLE:
-        Emit<double>(element, key, visit);
+        Emit<double>(element, key, parent, visit);
         return;
       case element_type::BOOL:
       case element_type::NULL_VALUE:
@@ -80,15 +81,16 @@ struct JsonWalker::Impl {
   }
 
   template <typename T>
-  void Emit(simdjson::dom::element element, std::string_view key, const Visitor& visit) {
+  void Emit(simdjson::dom::element element, std::string_view key, std::string_view parent,
+            const Visitor& visit) {
     T value;
     if (element.get(value) != simdjson::SUCCESS) return;
     if constexpr (std::is_same_v<T, std::string_view>) {
-      visit(path, key, value);
+      visit(path, key, parent, value);
     } else {
       auto [end, ec] = std::to_chars(number, number + sizeof(number), value);
       if (ec == std::errc())
-        visit(path, key, std::string_view(number, static_cast<size_t>(end - number)));
+        visit(path, key, parent, std::string_view(number, static_cast<size_t>(end - number)));
     }
   }
 };
@@ -103,7 +105,7 @@ Status JsonWalker::Walk(std::string_view json, const Visitor& visit) {
     return Status::InvalidArgument("JSON nested deeper than 1024 levels");
   if (error) return Status::InvalidArgument("malformed JSON");
   impl_->path = "$";
-  impl_->Visit(root, "", visit);
+  impl_->Visit(root, "", "", visit);
   return Status::Ok();
 }
 

@@ -27,10 +27,11 @@ std::string PathStep(std::string_view key);
 class JsonWalker {
  public:
   // `path`: canonical path of the leaf; `key`: the innermost object key above
-  // it ("" at the root or directly in a root array); `value`: its text. The
-  // views are valid only during the call.
-  using Visitor =
-      std::function<void(std::string_view path, std::string_view key, std::string_view value)>;
+  // it ("" at the root or directly in a root array); `parent`: the key of the
+  // object that holds `key` ("phones" for `$.phones[*].number`, "" if none);
+  // `value`: its text. The views are valid only during the call.
+  using Visitor = std::function<void(std::string_view path, std::string_view key,
+                                     std::string_view parent, std::string_view value)>;
 
   JsonWalker();
   ~JsonWalker();

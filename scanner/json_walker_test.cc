@@ -12,8 +12,10 @@ std::vector<std::string> Leaves(const std::string& json) {
   JsonWalker walker;
   std::vector<std::string> leaves;
   Status status =
-      walker.Walk(json, [&](std::string_view path, std::string_view key, std::string_view value) {
-        leaves.push_back(std::string(path) + " " + std::string(key) + "=" + std::string(value));
+      walker.Walk(json, [&](std::string_view path, std::string_view key, std::string_view parent,
+                            std::string_view value) {
+        leaves.push_back(std::string(path) + " " + std::string(parent) + "/" + std::string(key) +
+                         "=" + std::string(value));
       });
   REQUIRE(status.ok());
   return leaves;
@@ -25,15 +27,17 @@ TEST_CASE("paths are canonical: plain keys, quoted odd keys, [*] for arrays", "[
   auto leaves = Leaves(R"({"contact":{"email":"a","phones":["1","2"]},"E-Mail":"b","say \"hi\"":"c",
                           "items":[{"sku":"x"},{"sku":"y"}],"n":42,"ok":true,"none":null})");
   CHECK(leaves ==
-        std::vector<std::string>{"$.contact.email email=a", "$.contact.phones[*] phones=1",
-                                 "$.contact.phones[*] phones=2", "$.\"E-Mail\" E-Mail=b",
-                                 "$.\"say \\\"hi\\\"\" say \"hi\"=c", "$.items[*].sku sku=x",
-                                 "$.items[*].sku sku=y", "$.n n=42"});
+        std::vector<std::string>{"$.contact.email contact/email=a",
+                                 "$.contact.phones[*] contact/phones=1",
+                                 "$.contact.phones[*] contact/phones=2", "$.\"E-Mail\" /E-Mail=b",
+                                 "$.\"say \\\"hi\\\"\" /say \"hi\"=c",
+                                 "$.items[*].sku items/sku=x", "$.items[*].sku items/sku=y",
+                                 "$.n /n=42"});
 }
 
 TEST_CASE("root scalars and root arrays have paths too", "[scanner]") {
-  CHECK(Leaves(R"("x")") == std::vector<std::string>{"$ =x"});
-  CHECK(Leaves(R"([1.5, [2]])") == std::vector<std::string>{"$[*] =1.5", "$[*][*] =2"});
+  CHECK(Leaves(R"("x")") == std::vector<std::string>{"$ /=x"});
+  CHECK(Leaves(R"([1.5, [2]])") == std::vector<std::string>{"$[*] /=1.5", "$[*][*] /=2"});
 }
 
 TEST_CASE("PathStep quotes keys that are not identifiers", "[scanner]") {
@@ -47,7 +51,9 @@ TEST_CASE("PathStep quotes keys that are not identifiers", "[scanner]") {
 TEST_CASE("malformed and too-deep documents are errors, not crashes", "[scanner]") {
   JsonWalker walker;
   int visits = 0;
-  auto count = [&](std::string_view, std::string_view, std::string_view) { ++visits; };
+  auto count = [&](std::string_view, std::string_view, std::string_view, std::string_view) {
+    ++visits;
+  };
   CHECK(walker.Walk("{\"a\":", count).message() == "malformed JSON");
   CHECK(walker.Walk(std::string(5000, '[') + std::string(5000, ']'), count).message() ==
         "JSON nested deeper than 1024 levels");
