@@ -12,6 +12,7 @@ extern const std::string_view given_names;
 extern const std::string_view surnames;
 extern const std::string_view cities;
 extern const std::string_view street_words;
+extern const std::string_view street_suffixes;
 extern const std::string_view not_names;
 extern const std::string_view company_suffixes;
 extern const std::string_view column_names;

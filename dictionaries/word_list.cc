@@ -19,6 +19,7 @@ const std::array kSources = {
     ListSource{WordListId::kSurnames, "surnames.txt", &embedded::surnames},
     ListSource{WordListId::kCities, "cities.txt", &embedded::cities},
     ListSource{WordListId::kStreetWords, "street_words.txt", &embedded::street_words},
+    ListSource{WordListId::kStreetSuffixes, "street_suffixes.txt", &embedded::street_suffixes},
     ListSource{WordListId::kNotNames, "not_names.txt", &embedded::not_names},
     ListSource{WordListId::kCompanySuffixes, "company_suffixes.txt", &embedded::company_suffixes},
 };

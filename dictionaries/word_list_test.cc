@@ -6,7 +6,8 @@ namespace pgveil::dictionaries {
 
 TEST_CASE("every word list is embedded, non-empty and free of comments", "[dictionaries]") {
   for (WordListId id : {WordListId::kGivenNames, WordListId::kSurnames, WordListId::kCities,
-                        WordListId::kStreetWords, WordListId::kNotNames,
+                        WordListId::kStreetWords, WordListId::kStreetSuffixes,
+                        WordListId::kNotNames,
                         WordListId::kCompanySuffixes}) {
     INFO(FileName(id));
     auto words = WordList(id);

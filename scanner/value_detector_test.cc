@@ -56,6 +56,8 @@ TEST_CASE("positives: each detector finds its own format", "[scanner][corpus]") 
   CHECK(Has(Detect("00:1A:2b:3C:4d:5E"), "mac_address+whole"));
   CHECK(Has(Detect("https://example.org/users/jane"), "url+whole"));
   CHECK(Has(Detect("AKIAIOSFODNN7EXAMPLE"), "aws_access_key+whole"));
+  CHECK(Has(Detect("東京都丸の内1-9-2"), "jp_address+whole"));
+  CHECK(Has(Detect("100-0005 東京都千代田区丸の内1-9-2"), "jp_address+inside"));
 }
 
 TEST_CASE("embedded PII inside free text is found as such", "[scanner][corpus]") {
@@ -105,7 +107,10 @@ TEST_CASE("Hyperscan prefilters never hide a match RE2 and the validator confirm
       "AB 12 34 56 C", "12 345 678 903", "2 88 11 75 012 192 74", "12345678Z", "X1234567L",
       "RSSMRA85T10A562S", "1234.56.782", "44051401359", "123.456.789-09", "2345 6789 0124",
       "046 454 286", "811228-9874", "4111 1111 1111 1112", "2.14.3", "SKU-48213-BL", "2024-01-15",
-      "INV-2023-000001", "user@localhost", "", "lorem ipsum dolor"};
+      "INV-2023-000001", "user@localhost", "", "lorem ipsum dolor",
+      "2001:0db8:85a3:0000:0000:8a2e:0370:7334", "1:2:3:4:5:6:7:8", "10:30:00", "2024-01-15 10:30:00",
+      "東京都丸の内1-9-2", "100-0005 東京都千代田区丸の内1-9-2", "大阪市北区梅田3-1 グランフロント 1203",
+      "第3-2版", "ＡＢＣ１-２"};
   for (const std::string& value : corpus) {
     std::vector<DetectorHit> with, without;
     REQUIRE(detector.Scan(value, *context, &with).ok());

@@ -24,6 +24,7 @@ constexpr size_t kMaxStreetWords = 12;
 constexpr size_t kMinMentionWords = 3;   // shorter values are names or nothing, not prose
 constexpr size_t kMaxValueBytes = 4096;  // longer values are documents, not names or addresses
 constexpr size_t kMaxNameBytes = 200;
+constexpr size_t kMinStreetModifier = 3;
 
 void AddFolded(WordSet& set, WordListId id) {
   for (std::string_view word : WordList(id)) set.insert(FoldForMatching(word));
@@ -85,6 +86,9 @@ std::unique_ptr<WordEvidence> WordEvidence::CreateFromDictionaries() {
   AddFolded(evidence->not_names_, WordListId::kNotNames);
   AddFolded(evidence->cities_, WordListId::kCities);
   AddFolded(evidence->street_words_, WordListId::kStreetWords);
+  for (std::string_view suffix : WordList(WordListId::kStreetSuffixes)) {
+    evidence->street_suffixes_.push_back(FoldForMatching(suffix));
+  }
   AddFolded(evidence->company_suffixes_, WordListId::kCompanySuffixes);
   return evidence;
 }
@@ -182,6 +186,17 @@ bool WordEvidence::MentionsPerson(std::string_view text, Scratch& scratch) const
   return false;
 }
 
+// A street word on its own ("Street", "rue") or at the end of a compound
+// after at least kMinStreetModifier more bytes ("Hauptstraße", "Kerkstraat").
+bool WordEvidence::IsStreetWord(std::string_view word, Scratch& scratch) const {
+  std::string_view folded = scratch.Fold(word);
+  if (folded.empty()) return false;
+  if (street_words_.contains(folded)) return true;
+  return std::any_of(street_suffixes_.begin(), street_suffixes_.end(), [&](const std::string& suffix) {
+    return folded.size() >= suffix.size() + kMinStreetModifier && folded.ends_with(suffix);
+  });
+}
+
 WordMatch WordEvidence::Judge(std::string_view value, Scratch& scratch) const {
   WordMatch match;
   // Emails, URLs and documents are never names or addresses.
@@ -198,7 +213,7 @@ WordMatch WordEvidence::Judge(std::string_view value, Scratch& scratch) const {
   match.city = !digits && count <= kMaxCityWords && Contains(cities_, value, scratch);
   if (digits && count >= 2 && count <= kMaxStreetWords) {
     for (size_t i = 0; i < kept && !match.street_address; ++i) {
-      match.street_address = Contains(street_words_, words[i], scratch);
+      match.street_address = IsStreetWord(words[i], scratch);
     }
   }
   match.embedded_person_name =

@@ -25,6 +25,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 namespace pgveil::scanner {
 
@@ -76,6 +77,7 @@ class WordEvidence {
   bool IsUnspacedCjkName(std::string_view value) const;
   bool MentionsPerson(std::string_view text, Scratch& scratch) const;
   bool AllPartsKnown(std::string_view word, Scratch& scratch) const;
+  bool IsStreetWord(std::string_view word, Scratch& scratch) const;
 
   // Whether folded `word` is in `set`.
   static bool Contains(const WordSet& set, std::string_view word, Scratch& scratch);
@@ -85,6 +87,7 @@ class WordEvidence {
   WordSet not_names_;  // folded decoys
   WordSet cities_;     // folded, whole values
   WordSet street_words_;
+  std::vector<std::string> street_suffixes_;  // folded; end compounds ("Hauptstraße")
   WordSet company_suffixes_;  // folded
 };
 

@@ -406,6 +406,9 @@ const EXTRA_STREET_WORDS = [
   'Ngõ', 'Hẻm', 'Phường', 'Quận', 'Jalan', 'Jl.', 'Jln.', 'Gang', 'Gg.', 'Lorong', 'Kampung',
 ];
 streets.addAll(EXTRA_STREET_WORDS, 'hand-added');
+// Faker street suffixes that far more often name something else: a hospital
+// ward ("Station 4B") or a train station.
+for (const word of ['Station']) streets.byKey.delete(word.toLowerCase());
 
 write('street_words.txt', [
   `Street-type words and their abbreviations (street, avenue, rue, calle, улица, 路, ...).`,
@@ -513,6 +516,13 @@ const EXTRA_NOT_NAMES = [
   'Anonymous', 'Anon', 'None', 'Null', 'Undefined', 'Default', 'Admin', 'Administrator', 'User',
   'Guest', 'Customer', 'Client', 'Foo', 'Bar', 'Baz', 'Qux', 'Lorem', 'Ipsum', 'Dolor', 'Sit',
   'Amet', 'Consectetur', 'Adipiscing', 'Elit', 'N/A', 'TBD', 'TODO',
+  // Salutations and titles: a salutation column is not a name column ("Frau"
+  // is also a surname in the faker lists)
+  'Herr', 'Frau', 'Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss', 'Mx', 'Dr', 'Dr.', 'Prof',
+  'Prof.', 'Mme', 'Mlle', 'Monsieur', 'Madame', 'Mademoiselle', 'Señor', 'Señora', 'Sr.',
+  'Sra.', 'Srta.', 'Don', 'Doña', 'Signor', 'Signora', 'Sig.', 'Sig.ra', 'Senhor', 'Senhora',
+  'Dona', 'Meneer', 'Mevrouw', 'Dhr.', 'Mevr.', 'Pan', 'Pani', 'Bay', 'Bayan', 'Господин',
+  'Госпожа', 'Г-н', 'Г-жа',
 ];
 notNames.addAll(EXTRA_NOT_NAMES, 'hand-added');
 
