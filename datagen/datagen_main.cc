@@ -1,9 +1,10 @@
 // datagen/datagen_main.cc
 //
-// pgveil-datagen: writes the generated shop database as a psql script and
-// its truth file.
+// pgveil-datagen: writes a generated test database (the shop or the
+// clinic) as a psql script and its truth file.
 //
 //   pgveil-datagen --seed 7 --scale 1 --sql shop.sql --truth truth.json
+//   pgveil-datagen --dataset clinic --seed 7 --sql clinic.sql --truth clinic-truth.json
 //   psql -v ON_ERROR_STOP=1 -f shop.sql
 //
 // Exit codes follow pgveil's: 0 success, 2 usage error, 3 I/O failure.
@@ -12,6 +13,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -35,6 +37,17 @@ File OpenOutput(const std::string& path) {
   return File(std::fopen(path.c_str(), "wb"));
 }
 
+// The two generated databases, by the name --dataset takes.
+struct Dataset {
+  const char* name;
+  pgveil::Status (*generate)(const pgveil::datagen::GeneratorOptions&, pgveil::datagen::Sink&);
+  std::vector<pgveil::datagen::TruthEntry> (*truth)(const pgveil::datagen::GeneratorOptions&);
+};
+constexpr Dataset kDatasets[] = {
+    {"shop", pgveil::datagen::GenerateShop, pgveil::datagen::ShopTruth},
+    {"clinic", pgveil::datagen::GenerateClinic, pgveil::datagen::ClinicTruth},
+};
+
 int Fail(int code, const std::string& message) {
   std::fprintf(stderr, "pgveil-datagen: %s\n", message.c_str());
   return code;
@@ -43,13 +56,17 @@ int Fail(int code, const std::string& message) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"Generate pgveil's test shop database as a psql script, with its truth file"};
+  CLI::App app{"Generate one of pgveil's test databases as a psql script, with its truth file"};
   pgveil::datagen::GeneratorOptions options;
-  std::string sql_path, truth_path;
+  std::string dataset_name = "shop", sql_path, truth_path;
   bool stats = false;
+  app.add_option("--dataset", dataset_name, "which database: shop or clinic")
+      ->check(CLI::IsMember({"shop", "clinic"}))
+      ->capture_default_str();
   app.add_option("--seed", options.seed, "PRNG seed; the same seed gives byte-identical output")
       ->default_val(1);
-  app.add_option("--scale", options.scale, "1 = about 2,000 customers and 6,000 orders")
+  app.add_option("--scale", options.scale,
+                 "1 = about 2,000 customers and 6,000 orders (shop), 2,500 inpatients (clinic)")
       ->default_val(1.0)
       ->check(CLI::PositiveNumber);
   app.add_option("--sql", sql_path, "where to write the SQL script ('-' for stdout)")->required();
@@ -65,6 +82,11 @@ int main(int argc, char** argv) {
     return Fail(kExitUsage, "--sql and --truth cannot both be stdout");
   }
 
+  const Dataset* dataset = &kDatasets[0];
+  for (const Dataset& d : kDatasets) {
+    if (dataset_name == d.name) dataset = &d;
+  }
+
   File sql = OpenOutput(sql_path);
   if (!sql) return Fail(kExitRuntime, "cannot open " + sql_path + " for writing");
   static char buffer[1 << 20];
@@ -72,7 +94,7 @@ int main(int argc, char** argv) {
 
   const auto start = std::chrono::steady_clock::now();
   pgveil::datagen::SqlScriptSink sink(sql.get());
-  if (pgveil::Status s = pgveil::datagen::GenerateShop(options, sink); !s.ok()) {
+  if (pgveil::Status s = dataset->generate(options, sink); !s.ok()) {
     return Fail(s.code() == pgveil::StatusCode::kInvalidArgument ? kExitUsage : kExitRuntime,
                 s.message());
   }
@@ -83,7 +105,7 @@ int main(int argc, char** argv) {
   if (!truth_path.empty()) {
     File truth = OpenOutput(truth_path);
     if (!truth) return Fail(kExitRuntime, "cannot open " + truth_path + " for writing");
-    const std::string json = pgveil::datagen::TruthToJson(pgveil::datagen::ShopTruth(options));
+    const std::string json = pgveil::datagen::TruthToJson(dataset->truth(options));
     if (std::fwrite(json.data(), 1, json.size(), truth.get()) != json.size() ||
         std::fflush(truth.get()) != 0) {
       return Fail(kExitRuntime, "writing " + truth_path + " failed");

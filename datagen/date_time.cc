@@ -147,4 +147,9 @@ void AppendIsoTimestamp(int64_t unix_seconds, std::string* out) {
   out->push_back('Z');
 }
 
+int64_t RandomInstant(Rng& rng, CivilDate from, CivilDate to) {
+  return UnixSeconds(from) + static_cast<int64_t>(rng.Below(static_cast<uint64_t>(
+                                 (DaysFromCivil(to) - DaysFromCivil(from) + 1) * 86400)));
+}
+
 }  // namespace pgveil::datagen

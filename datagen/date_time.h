@@ -55,4 +55,7 @@ void AppendIsoTimestamp(int64_t unix_seconds, std::string* out);
 
 inline int64_t UnixSeconds(CivilDate date) { return DaysFromCivil(date) * 86400; }
 
+// Seconds since the epoch, uniform between the two dates (inclusive days).
+int64_t RandomInstant(Rng& rng, CivilDate from, CivilDate to);
+
 }  // namespace pgveil::datagen

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "datagen/rng.h"
 
@@ -102,6 +103,22 @@ inline void AppendPattern(Rng& rng, std::string_view pattern, std::string* out) 
         break;
     }
   }
+}
+
+// Appends `items` as a PostgreSQL array literal with every element quoted:
+// {"a","b \"c\""}. The result still needs COPY escaping.
+inline void AppendArrayLiteral(const std::vector<std::string>& items, std::string* out) {
+  out->push_back('{');
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out->push_back(',');
+    out->push_back('"');
+    for (char c : items[i]) {
+      if (c == '"' || c == '\\') out->push_back('\\');
+      out->push_back(c);
+    }
+    out->push_back('"');
+  }
+  out->push_back('}');
 }
 
 }  // namespace pgveil::datagen

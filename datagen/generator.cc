@@ -47,21 +47,6 @@ RowWriter WriterFor(const TableSpec& table) {
   return nullptr;
 }
 
-std::string CreateTable(const TableSpec& table) {
-  std::string sql = "CREATE TABLE " + QualifiedName(table.schema, table.name) + " (\n";
-  bool first = true;
-  for (const ColumnSpec& c : table.columns) {
-    if (!c.copied) continue;
-    sql += first ? "  " : ",\n  ";
-    sql += QuoteIdent(c.name) + " " + c.definition;
-    first = false;
-  }
-  if (!table.table_constraints.empty()) sql += ",\n  " + table.table_constraints;
-  sql += "\n)";
-  if (table.kind == TableKind::kPartitioned) sql += " PARTITION BY RANGE (occurred_at)";
-  return sql;
-}
-
 Status CreatePartitions(const TableSpec& table, Sink& sink) {
   const std::string parent = QualifiedName(table.schema, table.name);
   for (int m = 1; m <= kEventPartitions; ++m) {
@@ -171,7 +156,10 @@ Status GenerateShop(const GeneratorOptions& options, Sink& sink) {
   for (const TableSpec& table : ShopTables()) {
     if (table.kind == TableKind::kMaterializedView) continue;
     const std::string name = table.schema + "." + table.name;
-    PGVEIL_RETURN_IF_ERROR(sink.Sql(CreateTable(table)).WithContext("creating " + name));
+    const std::string_view partition_by =
+        table.kind == TableKind::kPartitioned ? "RANGE (occurred_at)" : "";
+    PGVEIL_RETURN_IF_ERROR(
+        sink.Sql(CreateTableSql(table, partition_by)).WithContext("creating " + name));
     if (table.kind == TableKind::kPartitioned) {
       PGVEIL_RETURN_IF_ERROR(CreatePartitions(table, sink).WithContext("partitioning " + name));
     }

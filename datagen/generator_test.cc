@@ -17,141 +17,24 @@
 
 #include "datagen/sql_identifier.h"
 #include "datagen/sql_script_sink.h"
+#include "datagen/test_recording_sink.h"
 
 namespace pgveil::datagen {
 namespace {
 
-struct Copy {
-  std::string schema, table;
-  std::vector<std::string> columns;
-  std::string data;
-};
-
-// Records everything and hashes the stream (FNV-1a over every call).
-class RecordingSink : public Sink {
- public:
-  Status Sql(std::string_view statement) override {
-    statements.emplace_back(statement);
-    Mix("S", statement);
-    return Status::Ok();
-  }
-  Status BeginCopy(std::string_view schema, std::string_view table,
-                   const std::vector<std::string>& columns) override {
-    copies.push_back({std::string(schema), std::string(table), columns, {}});
-    Mix("B", std::string(schema) + "." + std::string(table));
-    for (const std::string& c : columns) Mix("C", c);
-    return Status::Ok();
-  }
-  Status CopyData(std::string_view rows) override {
-    max_chunk = std::max(max_chunk, rows.size());
-    if (rows.empty() || rows.back() != '\n') chunks_end_on_rows = false;
-    copies.back().data.append(rows);
-    Mix("D", rows);
-    return Status::Ok();
-  }
-  Status EndCopy() override {
-    Mix("E", "");
-    return Status::Ok();
-  }
-
-  const Copy& Table(std::string_view schema, std::string_view table) const {
-    for (const Copy& c : copies) {
-      if (c.schema == schema && c.table == table) return c;
-    }
-    FAIL("no COPY for " << schema << "." << table);
-    return copies.front();
-  }
-
-  std::vector<std::string> statements;
-  std::vector<Copy> copies;
-  uint64_t hash = 1469598103934665603ULL;
-  uint64_t bytes = 0;
-  size_t max_chunk = 0;
-  bool chunks_end_on_rows = true;
-
- private:
-  void Mix(std::string_view tag, std::string_view text) {
-    for (std::string_view part : {tag, text}) {
-      for (char c : part) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-      bytes += part.size();
-    }
-  }
-};
+using testing::CollectPaths;
+using testing::ColumnIndex;
+using testing::Copy;
+using testing::DigitsOnly;
+using testing::Luhn;
+using testing::RecordingSink;
+using testing::Rows;
 
 RecordingSink Generate(uint64_t seed, double scale) {
   RecordingSink sink;
   const Status s = GenerateShop({seed, scale}, sink);
   REQUIRE(s.ok());
   return sink;
-}
-
-// Splits COPY text into rows of unescaped fields; nullopt for \N.
-std::vector<std::vector<std::optional<std::string>>> Rows(const std::string& data) {
-  std::vector<std::vector<std::optional<std::string>>> rows(1);
-  std::string field;
-  bool is_null = false;
-  for (size_t i = 0; i < data.size(); ++i) {
-    const char c = data[i];
-    if (c == '\t' || c == '\n') {
-      rows.back().push_back(is_null ? std::nullopt : std::optional<std::string>(field));
-      field.clear();
-      is_null = false;
-      if (c == '\n') rows.emplace_back();
-    } else if (c == '\\') {
-      const char e = data[++i];
-      if (e == 'N')
-        is_null = true;
-      else
-        field.push_back(e == 't' ? '\t' : e == 'n' ? '\n' : e == 'r' ? '\r' : e);
-    } else {
-      field.push_back(c);
-    }
-  }
-  rows.pop_back();
-  return rows;
-}
-
-size_t ColumnIndex(const Copy& copy, std::string_view column) {
-  for (size_t i = 0; i < copy.columns.size(); ++i) {
-    if (copy.columns[i] == column) return i;
-  }
-  FAIL("no column " << column);
-  return 0;
-}
-
-void CollectPaths(const nlohmann::json& value, const std::string& path,
-                  std::set<std::string>* out) {
-  if (value.is_object()) {
-    for (const auto& [key, child] : value.items()) {
-      bool plain = !key.empty() && !(key[0] >= '0' && key[0] <= '9');
-      for (char c : key) {
-        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') plain = false;
-      }
-      CollectPaths(child, path + (plain ? "." + key : ".\"" + key + "\""), out);
-    }
-  } else if (value.is_array()) {
-    for (const auto& child : value) CollectPaths(child, path + "[*]", out);
-  } else {
-    out->insert(path);
-  }
-}
-
-bool Luhn(std::string digits) {
-  int sum = 0;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    int d = digits[digits.size() - 1 - i] - '0';
-    if (i % 2 == 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return sum % 10 == 0;
-}
-
-std::string DigitsOnly(const std::string& s) {
-  std::string d;
-  for (char c : s) {
-    if (c >= '0' && c <= '9') d.push_back(c);
-  }
-  return d;
 }
 
 TEST_CASE("the same seed gives byte-identical output", "[datagen]") {

@@ -36,21 +36,6 @@ constexpr DateStyle kDobStyles[] = {
     DateStyle::kDotted,  DateStyle::kDayMonthName, DateStyle::kMonthNameDay,
     DateStyle::kCompact, DateStyle::kYearSlash,    DateStyle::kDayDash};
 
-// Appends `items` as a PostgreSQL array literal with every element quoted.
-void AppendArrayLiteral(const std::vector<std::string>& items, std::string* out) {
-  out->push_back('{');
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out->push_back(',');
-    out->push_back('"');
-    for (char c : items[i]) {
-      if (c == '"' || c == '\\') out->push_back('\\');
-      out->push_back(c);
-    }
-    out->push_back('"');
-  }
-  out->push_back('}');
-}
-
 }  // namespace
 
 Status WriteCustomerAttributes(const ShopContext& ctx, int64_t rows, CopyWriter& out) {

@@ -42,11 +42,6 @@ int64_t PickCustomer(Rng& rng, int64_t customers) {
   return rng.Between(1, customers);
 }
 
-int64_t RandomInstant(Rng& rng, CivilDate from, CivilDate to) {
-  return UnixSeconds(from) + static_cast<int64_t>(rng.Below(static_cast<uint64_t>(
-                                 (DaysFromCivil(to) - DaysFromCivil(from) + 1) * 86400)));
-}
-
 std::string_view CurrencyOf(Rng& rng, Country country) {
   if (rng.Chance(0.15)) return rng.Chance(0.5) ? "EUR" : "USD";
   switch (country) {

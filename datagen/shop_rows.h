@@ -72,9 +72,6 @@ Product ProductOf(uint64_t seed, int64_t id);
 // place about four times as many orders as the rest.
 int64_t PickCustomer(Rng& rng, int64_t customers);
 
-// Seconds since the epoch, uniform between the two dates (inclusive days).
-int64_t RandomInstant(Rng& rng, CivilDate from, CivilDate to);
-
 // The ISO 4217 currency a customer from `country` usually pays in.
 std::string_view CurrencyOf(Rng& rng, Country country);
 

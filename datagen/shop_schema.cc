@@ -6,8 +6,6 @@
 
 #include "datagen/shop_schema.h"
 
-#include <algorithm>
-#include <cmath>
 #include <cstdlib>
 
 #include "core/status.h"
@@ -16,43 +14,6 @@ namespace pgveil::datagen {
 namespace {
 
 using C = Category;
-using Cats = std::vector<Category>;
-
-}  // namespace
-
-namespace internal {
-
-TableSpec Table(std::string schema, std::string name, TableKind kind, double rows_at_scale_one,
-                std::string table_constraints, std::vector<ColumnSpec> columns) {
-  return {std::move(schema), std::move(name), kind, rows_at_scale_one, std::move(table_constraints),
-          std::move(columns)};
-}
-
-ColumnSpec Col(std::string name, std::string definition, Cats categories) {
-  return {std::move(name), std::move(definition), std::move(categories), true, {}};
-}
-
-// A JSONB column: its own entry carries the union of its leaves' categories.
-ColumnSpec Json(std::string name, std::vector<PathSpec> paths) {
-  Cats all;
-  for (const PathSpec& p : paths) {
-    for (Category c : p.categories) {
-      if (std::find(all.begin(), all.end(), c) == all.end()) all.push_back(c);
-    }
-  }
-  return {std::move(name), "jsonb", std::move(all), true, std::move(paths)};
-}
-
-ColumnSpec Added(std::string name, std::string definition, Cats categories) {
-  ColumnSpec c = Col(std::move(name), std::move(definition), std::move(categories));
-  c.copied = false;
-  return c;
-}
-
-}  // namespace internal
-
-namespace {
-
 using internal::Added;
 using internal::Col;
 using internal::Json;
@@ -181,33 +142,12 @@ const std::vector<TableSpec>& ShopTables() {
   return tables;
 }
 
-std::vector<std::string> TableSpec::CopyColumns() const {
-  std::vector<std::string> names;
-  for (const ColumnSpec& c : columns) {
-    if (c.copied) names.push_back(c.name);
-  }
-  return names;
-}
-
-const ColumnSpec& TableSpec::Column(std::string_view column) const {
-  for (const ColumnSpec& c : columns) {
-    if (c.name == column) return c;
-  }
-  PGVEIL_CHECK(false && "unknown column");
-  std::abort();
-}
-
 const TableSpec& ShopTable(std::string_view schema, std::string_view name) {
   for (const TableSpec& t : ShopTables()) {
     if (t.schema == schema && t.name == name) return t;
   }
   PGVEIL_CHECK(false && "unknown table");
   std::abort();
-}
-
-int64_t RowCount(const TableSpec& table, double scale) {
-  if (table.kind == TableKind::kMaterializedView) return 0;
-  return std::max<int64_t>(1, std::llround(table.rows_at_scale_one * scale));
 }
 
 }  // namespace pgveil::datagen

@@ -1,10 +1,7 @@
 // datagen/truth.cc
 //
 // ShopTruth and TruthToJson: the right answer, read straight from the
-// schema description in shop_schema.cc.
-
-#include <algorithm>
-#include <tuple>
+// schema description in shop_schema.cc (ClinicTruth is in clinic_generator.cc).
 
 #include <nlohmann/json.hpp>
 
@@ -12,32 +9,10 @@
 #include "datagen/shop_schema.h"
 
 namespace pgveil::datagen {
-namespace {
-
-std::vector<Category> Sorted(std::vector<Category> categories) {
-  std::sort(categories.begin(), categories.end(),
-            [](Category a, Category b) { return IdOf(a) < IdOf(b); });
-  return categories;
-}
-
-}  // namespace
 
 std::vector<TruthEntry> ShopTruth(const GeneratorOptions& options) {
   (void)options;  // the schema and its truth do not depend on seed or scale
-  std::vector<TruthEntry> truth;
-  for (const TableSpec& table : ShopTables()) {
-    for (const ColumnSpec& column : table.columns) {
-      const ColumnRef ref{table.schema, table.name, column.name};
-      truth.push_back({ref, std::nullopt, Sorted(column.categories)});
-      for (const PathSpec& path : column.paths) {
-        truth.push_back({ref, path.path, Sorted(path.categories)});
-      }
-    }
-  }
-  std::sort(truth.begin(), truth.end(), [](const TruthEntry& a, const TruthEntry& b) {
-    return std::tie(a.column, a.path) < std::tie(b.column, b.path);
-  });
-  return truth;
+  return TruthOf(ShopTables());
 }
 
 std::string TruthToJson(const std::vector<TruthEntry>& truth) {

@@ -34,14 +34,29 @@ std::string FreshDatabase(const std::string& name) {
   return server + " dbname=" + QuoteLiteral(name);
 }
 
-std::string ShopDatabase(const std::string& name, const datagen::GeneratorOptions& options) {
+namespace {
+
+using Generator = Status (*)(const datagen::GeneratorOptions&, datagen::Sink&);
+
+std::string GeneratedDatabase(const std::string& name, const datagen::GeneratorOptions& options,
+                              Generator generate) {
   std::string dsn = FreshDatabase(name);
   auto loader = pg::DatabaseLoader::Open(dsn);
   REQUIRE(loader.ok());
-  Status loaded = datagen::GenerateShop(options, **loader);
+  Status loaded = generate(options, **loader);
   INFO(loaded.message());
   REQUIRE(loaded.ok());
   return dsn;
+}
+
+}  // namespace
+
+std::string ShopDatabase(const std::string& name, const datagen::GeneratorOptions& options) {
+  return GeneratedDatabase(name, options, datagen::GenerateShop);
+}
+
+std::string ClinicDatabase(const std::string& name, const datagen::GeneratorOptions& options) {
+  return GeneratedDatabase(name, options, datagen::GenerateClinic);
 }
 
 std::string TcpDsn(const std::string& dsn) {

@@ -21,6 +21,9 @@ std::string FreshDatabase(const std::string& name);
 // FreshDatabase(name) loaded with the generated shop database.
 std::string ShopDatabase(const std::string& name, const datagen::GeneratorOptions& options);
 
+// FreshDatabase(name) loaded with the generated clinic database.
+std::string ClinicDatabase(const std::string& name, const datagen::GeneratorOptions& options);
+
 // Runs SQL on `dsn`, REQUIREing success.
 void Exec(const std::string& dsn, const std::string& sql);
 
