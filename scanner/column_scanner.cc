@@ -63,6 +63,44 @@ void ForEachScattered(const std::vector<std::string>& values, Fn&& fn) {
   for (size_t i = 0, at = 0; i < n; ++i, at = (at + step) % n) fn(values[at]);
 }
 
+// Whether `v` is a date or timestamp and nothing else: a date DateYear
+// reads, then optionally " HH:MM[:SS[.ffffff]]" (or with 'T') and a zone
+// ("Z", "+01", "-05:30"). Such a value holds no other personal data, so it
+// skips the detectors.
+bool IsWholeTimestamp(std::string_view v) {
+  if (v.size() < 10 || DateYear(v) == 0) return false;
+  size_t at = 10;
+  auto digits = [&](size_t n) {
+    if (at + n > v.size() || !std::all_of(v.begin() + at, v.begin() + at + n, IsDigit)) return false;
+    at += n;
+    return true;
+  };
+  auto skip = [&](char c) {
+    if (at >= v.size() || v[at] != c) return false;
+    ++at;
+    return true;
+  };
+  if (at < v.size() && (v[at] == ' ' || v[at] == 'T')) {
+    ++at;
+    if (!digits(2) || !skip(':') || !digits(2)) return false;
+    if (skip(':')) {
+      if (!digits(2)) return false;
+      if (skip('.')) {
+        size_t start = at;
+        while (at < v.size() && at - start < 9 && IsDigit(v[at])) ++at;
+        if (at == start) return false;
+      }
+    }
+  }
+  if (skip('Z')) return at == v.size();
+  if (skip('+') || skip('-')) {
+    if (!digits(2)) return false;
+    skip(':');
+    if (at < v.size() && !digits(2)) return false;
+  }
+  return at == v.size();
+}
+
 std::string_view Slice(std::string_view text, const DetectorHit& hit) {
   return text.substr(hit.offset, hit.length);
 }
@@ -140,6 +178,10 @@ void ColumnScanner::Impl::Profile(std::string_view value, Context::State& ctx,
     return;
   }
   ++profile.non_null;
+  if (IsWholeTimestamp(value)) {
+    profile.AddDate(DateYear(value));
+    return;
+  }
   ctx.hits.clear();
   auto scanned = detector->Scan(value, *ctx.detector, &ctx.hits);
   std::string_view text = scanned.ok() ? *scanned : value;
