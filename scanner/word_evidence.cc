@@ -55,6 +55,13 @@ bool HasDigit(std::string_view value) {
   return std::any_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Any ASCII letter, or any non-ASCII byte (every other script's letters).
+bool HasLetter(std::string_view value) {
+  return std::any_of(value.begin(), value.end(), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  });
+}
+
 bool IsCjkScript(UScriptCode script) {
   return script == USCRIPT_HAN || script == USCRIPT_HANGUL || script == USCRIPT_HIRAGANA ||
          script == USCRIPT_KATAKANA;
@@ -193,15 +200,17 @@ bool WordEvidence::IsStreetWord(std::string_view word, Scratch& scratch) const {
   if (folded.empty()) return false;
   if (street_words_.contains(folded)) return true;
   return std::any_of(street_suffixes_.begin(), street_suffixes_.end(), [&](const std::string& suffix) {
-    return folded.size() >= suffix.size() + kMinStreetModifier && folded.ends_with(suffix);
+    return folded.back() == suffix.back() &&  // cheap first: most words end otherwise
+           folded.size() >= suffix.size() + kMinStreetModifier && folded.ends_with(suffix);
   });
 }
 
 WordMatch WordEvidence::Judge(std::string_view value, Scratch& scratch) const {
   WordMatch match;
-  // Emails, URLs and documents are never names or addresses.
-  if (value.empty() || value.size() > kMaxValueBytes || value.find('@') != std::string_view::npos ||
-      value.find("://") != std::string_view::npos) {
+  // Emails, URLs and documents are never names or addresses, and neither is
+  // a value without a letter (amounts, identifiers, codes).
+  if (value.empty() || value.size() > kMaxValueBytes || !HasLetter(value) ||
+      value.find('@') != std::string_view::npos || value.find("://") != std::string_view::npos) {
     return match;
   }
   Words words;
