@@ -36,12 +36,13 @@ const PhoneNumberUtil& Util() {
   return *util;
 }
 
-// A country calling code as libphonenumber knows it: the region to check
-// numbers against, or none when several regions share the code (+1, +7, +44)
-// and IsValidNumber has to find the region first.
+// A country calling code as libphonenumber knows it: its main region, and
+// whether other regions share the code (+1: US, CA, the Caribbean; +44: GB,
+// GG, IM, JE).
 struct CallingCode {
   bool known = false;
-  std::string region;  // empty when shared
+  std::string region;
+  bool shared = false;
 };
 
 const CallingCode& LookupCallingCode(int code) {
@@ -52,7 +53,8 @@ const CallingCode& LookupCallingCode(int code) {
       Util().GetRegionCodesForCountryCallingCode(c, &regions);
       CallingCode& entry = all[static_cast<size_t>(c)];
       entry.known = !regions.empty();
-      if (regions.size() == 1) entry.region = regions.front();
+      if (entry.known) Util().GetRegionCodeForCountryCode(c, &entry.region);
+      entry.shared = regions.size() > 1;
     }
     return all;
   }();
@@ -64,10 +66,11 @@ const CallingCode& LookupCallingCode(int code) {
 // against libphonenumber's metadata. Building the PhoneNumber from digits
 // pgveil has already extracted skips Parse, whose normalisation costs twice
 // the validation itself; the possible-length check is cheap and rejects most
-// non-phones before any pattern is matched; and naming the region, where
-// the code or the numbering plan says it, spares IsValidNumber its search
-// through every region of a code.
-bool ValidDigits(int country_code, std::string_view national, const std::string& region) {
+// non-phones before any pattern is matched; and naming the region spares
+// IsValidNumber its search through every region of a shared code, which
+// runs only when the main region rejects the number.
+bool ValidDigits(int country_code, std::string_view national, const std::string& region,
+                 bool shared = false) {
   if (national.empty() || national.size() > 17) return false;
   PhoneNumber number;
   number.set_country_code(country_code);
@@ -81,8 +84,8 @@ bool ValidDigits(int country_code, std::string_view national, const std::string&
     number.set_number_of_leading_zeros(static_cast<int>(zeros));
   }
   if (!Util().IsPossibleNumber(number)) return false;
-  return region.empty() ? Util().IsValidNumber(number)
-                        : Util().IsValidNumberForRegion(number, region);
+  if (Util().IsValidNumberForRegion(number, region)) return true;
+  return shared && Util().IsValidNumber(number);
 }
 
 struct NationalPlan {
@@ -111,10 +114,12 @@ bool ValidInternational(std::string_view digits) {
     const CallingCode& calling = LookupCallingCode(code);
     if (!calling.known) continue;
     std::string_view national = digits.substr(length);
-    if (ValidDigits(code, national, calling.region)) return true;
+    if (ValidDigits(code, national, calling.region, calling.shared)) return true;
     // "+44 (0)20 ...": a trunk zero written after the country code.
-    if (national.starts_with('0') && ValidDigits(code, national.substr(1), calling.region))
+    if (national.starts_with('0') &&
+        ValidDigits(code, national.substr(1), calling.region, calling.shared)) {
       return true;
+    }
   }
   return false;
 }
