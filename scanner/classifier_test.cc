@@ -102,4 +102,17 @@ TEST_CASE("date of birth needs the name and a date type or date values", "[scann
   CHECK(Run(Profile(100, 0, 0), {}, "date", 'D').empty());
 }
 
+TEST_CASE("verdicts settle when no plausible ratio would change them", "[scanner]") {
+  auto settled = [](const ValueProfile& p) { return Settled({p, {}, "text", 'S'}, kSpecs, 0.10); };
+  CHECK(settled(Profile(1000, 1000, 0)));  // all emails
+  CHECK(settled(Profile(1000, 0, 0)));     // nothing at all
+  // 11 % emails: just over the 10 % bar, and 1,000 values cannot tell.
+  CHECK_FALSE(settled(Profile(1000, 110, 0)));
+  // Phones need half the values; 52 % of 500 could be 45 % of all.
+  CHECK_FALSE(settled(Profile(500, 0, 260)));
+  CHECK(settled(Profile(5000, 0, 4500)));
+  // Two categories both clear their bars, and the lead is not clear.
+  CHECK_FALSE(settled(Profile(1000, 560, 540)));
+}
+
 }  // namespace pgveil::scanner

@@ -10,13 +10,21 @@ struct Scanned {
   std::vector<std::string> categories;
 };
 
-Scanned ScanColumn(const std::string& name, std::vector<std::string> values, const std::string& type = "text") {
-  static auto scanner = [] {
-    auto created = ColumnScanner::Create();
+const ColumnScanner& Scanner(bool stop_when_settled) {
+  static auto create = [](bool stop) {
+    auto created = ColumnScanner::Create({.stop_when_settled = stop});
     REQUIRE(created.ok());
     return std::move(created).value();
-  }();
-  static auto context = scanner->NewContext();
+  };
+  static auto settling = create(true);
+  static auto exhaustive = create(false);
+  return stop_when_settled ? *settling : *exhaustive;
+}
+
+Scanned ScanColumn(const std::string& name, std::vector<std::string> values,
+                   const std::string& type = "text", bool stop_when_settled = true) {
+  const ColumnScanner* scanner = &Scanner(stop_when_settled);
+  auto context = scanner->NewContext();
   TableInfo table;
   table.schema = "public";
   table.name = "t";
@@ -81,6 +89,35 @@ TEST_CASE("JSONB leaves get verdicts by path, with key names as evidence", "[sca
   CHECK(scanned.categories == std::vector<std::string>{"email $.contact.email", "phone $.contact.phones[*]"});
   auto malformed = ScanColumn("doc", {"{not json", std::string(3000, '[') + std::string(3000, ']')}, "jsonb");
   CHECK(malformed.scan.malformed_json == 2);
+}
+
+TEST_CASE("a column stops being examined once its verdict settles", "[scanner]") {
+  std::vector<std::string> emails;
+  for (int i = 0; i < 5000; ++i) emails.push_back("user" + std::to_string(i) + "@example.org");
+  auto settled = ScanColumn("c", emails);
+  REQUIRE(settled.categories == std::vector<std::string>{"email"});
+  CHECK(settled.scan.findings[0].values_sampled >= 500);
+  CHECK(settled.scan.findings[0].values_sampled < 5000);
+  CHECK(settled.scan.summary.non_null == 5000);
+  auto exhaustive = ScanColumn("c", emails, "text", false);
+  CHECK(exhaustive.scan.findings[0].values_sampled == 5000);
+}
+
+TEST_CASE("a sample in physical order is examined in a scattered one", "[scanner]") {
+  // The table's first pages hold no PII, its last ones only emails: the
+  // first 500 values alone would say "no PII" and settle.
+  std::vector<std::string> values(3000, "pending");
+  for (int i = 0; i < 2000; ++i) values.push_back("user" + std::to_string(i) + "@example.org");
+  auto scanned = ScanColumn("c", values);
+  REQUIRE(scanned.categories == std::vector<std::string>{"email"});
+  CHECK(scanned.scan.findings[0].match_ratio == Approx(0.4).margin(0.06));
+}
+
+TEST_CASE("invalid UTF-8 is counted in settled columns too", "[scanner][unicode]") {
+  std::vector<std::string> values;
+  for (int i = 0; i < 5000; ++i) values.push_back("user" + std::to_string(i) + "@example.org");
+  for (size_t i = 0; i < values.size(); i += 1000) values[i] = "bad \xff byte";
+  CHECK(ScanColumn("c", values).scan.summary.invalid_utf8 == 5);
 }
 
 }  // namespace pgveil::scanner

@@ -1,0 +1,63 @@
+#include "scanner/date_shape.h"
+
+#include <algorithm>
+
+namespace pgveil::scanner {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+int DateYear(std::string_view v) {
+  auto digits = [&](size_t at, size_t n) {
+    if (at + n > v.size()) return false;
+    return std::all_of(v.begin() + at, v.begin() + at + n, IsDigit);
+  };
+  auto sep = [&](size_t at) {
+    return at < v.size() && (v[at] == '-' || v[at] == '.' || v[at] == '/');
+  };
+  auto number = [&](size_t at) {
+    return (v[at] - '0') * 1000 + (v[at + 1] - '0') * 100 + (v[at + 2] - '0') * 10 + (v[at + 3] - '0');
+  };
+  if (v.size() > 10 && v[10] != ' ' && v[10] != 'T') return 0;
+  if (digits(0, 4) && sep(4) && digits(5, 2) && sep(7) && digits(8, 2)) return number(0);
+  if (digits(0, 2) && sep(2) && digits(3, 2) && sep(5) && digits(6, 4)) return number(6);
+  return 0;
+}
+
+bool IsWholeTimestamp(std::string_view v) {
+  if (v.size() < 10 || DateYear(v) == 0) return false;
+  size_t at = 10;
+  auto digits = [&](size_t n) {
+    if (at + n > v.size() || !std::all_of(v.begin() + at, v.begin() + at + n, IsDigit)) return false;
+    at += n;
+    return true;
+  };
+  auto skip = [&](char c) {
+    if (at >= v.size() || v[at] != c) return false;
+    ++at;
+    return true;
+  };
+  if (at < v.size() && (v[at] == ' ' || v[at] == 'T')) {
+    ++at;
+    if (!digits(2) || !skip(':') || !digits(2)) return false;
+    if (skip(':')) {
+      if (!digits(2)) return false;
+      if (skip('.')) {
+        size_t start = at;
+        while (at < v.size() && at - start < 9 && IsDigit(v[at])) ++at;
+        if (at == start) return false;
+      }
+    }
+  }
+  if (skip('Z')) return at == v.size();
+  if (skip('+') || skip('-')) {
+    if (!digits(2)) return false;
+    skip(':');
+    if (at < v.size() && !digits(2)) return false;
+  }
+  return at == v.size();
+}
+
+}  // namespace pgveil::scanner

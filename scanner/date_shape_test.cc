@@ -1,0 +1,31 @@
+#include "scanner/date_shape.h"
+
+#include <catch2/catch.hpp>
+
+namespace pgveil::scanner {
+
+TEST_CASE("the year of a value that starts with a date", "[scanner]") {
+  CHECK(DateYear("1985-04-12") == 1985);
+  CHECK(DateYear("12.04.1985") == 1985);
+  CHECK(DateYear("04/12/1985 10:30") == 1985);
+  CHECK(DateYear("19850412-1234") == 0);  // a Swedish personnummer
+  CHECK(DateYear("1985-04-12x") == 0);
+  CHECK(DateYear("") == 0);
+}
+
+TEST_CASE("whole dates and timestamps, and what only starts like one", "[scanner]") {
+  for (const char* stamp : {"2024-01-15", "15.01.2024", "2024-01-15 10:30", "2024-01-15T10:30:00",
+                            "2024-01-15 10:30:00.123456+00", "2024-01-15 10:30:00Z",
+                            "2024-01-15T10:30:00-05:30", "2024-01-15 10:30:00+0100"}) {
+    INFO(stamp);
+    CHECK(IsWholeTimestamp(stamp));
+  }
+  for (const char* other : {"2024-01-15 call +49 30 901820", "2024-01-15 10:3", "2024-01-15 10:30:",
+                            "2024-01-15 10:30:00.", "2024-01-15 10:30:00+1", "2024-01-15-0042",
+                            "19850412-1234", "2024-01", "", "2024-01-15 10:30:00 jane@example.com"}) {
+    INFO(other);
+    CHECK_FALSE(IsWholeTimestamp(other));
+  }
+}
+
+}  // namespace pgveil::scanner
