@@ -123,6 +123,11 @@ bool ValuesContradictName(Category category, const ClassifierInput& in, double t
     return in.type_category != 'D' && p.Ratio(p.date_like) < 0.5;
   }
   double ratio = p.Ratio(p.whole[Index(category)] + p.embedded[Index(category)]);
+  // Coordinates are numbers or "lat, lon" pairs; a text column of places
+  // ("Station 4B / Raum 412") names no position on earth.
+  if (category == Category::kGeolocation) {
+    return in.type_category == 'S' && p.Ratio(p.numeric) + ratio < 0.5;
+  }
   if (category == Category::kPersonName || category == Category::kCity) return ratio < kDictionarySupport;
   if (category == Category::kStreetAddress) return ratio < kStreetSupport;
   if (!ValueDetectable(category)) return false;
@@ -188,6 +193,7 @@ bool Settled(const ClassifierInput& in, const std::vector<dictionaries::Detector
     for (int64_t& k : bound.embedded) move(k);
     for (int64_t& k : bound.detector_whole) move(k);
     move(bound.date_like);
+    move(bound.numeric);
     if (outcome(bound) != verdicts) return false;
   }
   // The best category must stay the best: the score intervals of the

@@ -11,10 +11,10 @@
 #include "dictionaries/detector_spec.h"
 #include "scanner/classifier.h"
 #include "scanner/column_name_evidence.h"
-#include "scanner/date_shape.h"
 #include "scanner/json_walker.h"
 #include "scanner/text_fold.h"
 #include "scanner/value_detector.h"
+#include "scanner/value_shape.h"
 #include "scanner/word_evidence.h"
 
 namespace pgveil::embedded {
@@ -124,6 +124,7 @@ void ColumnScanner::Impl::Profile(std::string_view value, Context::State& ctx,
     profile.AddDate(DateYear(value));
     return;
   }
+  if (IsPlainNumber(value)) ++profile.numeric;
   ctx.hits.clear();
   auto scanned = detector->Scan(value, *ctx.detector, &ctx.hits);
   std::string_view text = scanned.ok() ? *scanned : value;

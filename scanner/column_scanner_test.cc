@@ -120,4 +120,12 @@ TEST_CASE("invalid UTF-8 is counted in settled columns too", "[scanner][unicode]
   CHECK(ScanColumn("c", values).scan.summary.invalid_utf8 == 5);
 }
 
+TEST_CASE("a place written as text is not a geolocation", "[scanner]") {
+  auto rooms = ScanColumn("standort", Repeat({"Station 4B / Raum 412-2", "OP-Saal 3", "Labor Ost"}, 10));
+  CHECK(rooms.categories.empty());
+  auto latitudes = ScanColumn("standort", Repeat({"52.520008", "48.137154", "-33.8688"}, 10));
+  CHECK(latitudes.categories == std::vector<std::string>{"geolocation"});
+  CHECK(ScanColumn("latitude", {}).categories == std::vector<std::string>{"geolocation"});
+}
+
 }  // namespace pgveil::scanner

@@ -25,6 +25,7 @@ struct ValueProfile {
   int64_t non_null = 0;
   int64_t invalid_utf8 = 0;
   int64_t date_like = 0;                // parse as a calendar date
+  int64_t numeric = 0;                  // plain decimal numbers ("52.520008")
   std::array<int32_t, 200> years{};     // years of those dates, 1900..2099
   std::vector<int64_t> detector_whole;  // per detector: values it matched whole
   std::array<int64_t, kCategoryCount>

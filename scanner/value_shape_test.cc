@@ -1,4 +1,4 @@
-#include "scanner/date_shape.h"
+#include "scanner/value_shape.h"
 
 #include <catch2/catch.hpp>
 
@@ -25,6 +25,17 @@ TEST_CASE("whole dates and timestamps, and what only starts like one", "[scanner
                             "19850412-1234", "2024-01", "", "2024-01-15 10:30:00 jane@example.com"}) {
     INFO(other);
     CHECK_FALSE(IsWholeTimestamp(other));
+  }
+}
+
+TEST_CASE("plain decimal numbers, as coordinates are written", "[scanner]") {
+  for (const char* number : {"52.520008", "-0.1275", "+13.4", "13", "0"}) {
+    INFO(number);
+    CHECK(IsPlainNumber(number));
+  }
+  for (const char* other : {"", "-", "1.", ".5", "1.2.3", "52.5, 13.4", "Station 4B", "1e5"}) {
+    INFO(other);
+    CHECK_FALSE(IsPlainNumber(other));
   }
 }
 

@@ -1,4 +1,4 @@
-#include "scanner/date_shape.h"
+#include "scanner/value_shape.h"
 
 #include <algorithm>
 
@@ -58,6 +58,16 @@ bool IsWholeTimestamp(std::string_view v) {
     if (at < v.size() && !digits(2)) return false;
   }
   return at == v.size();
+}
+
+bool IsPlainNumber(std::string_view v) {
+  if (!v.empty() && (v.front() == '-' || v.front() == '+')) v.remove_prefix(1);
+  size_t dot = v.find('.');
+  std::string_view whole = v.substr(0, dot);
+  std::string_view fraction = dot == std::string_view::npos ? "" : v.substr(dot + 1);
+  if (whole.empty() || (dot != std::string_view::npos && fraction.empty())) return false;
+  return std::all_of(whole.begin(), whole.end(), IsDigit) &&
+         std::all_of(fraction.begin(), fraction.end(), IsDigit);
 }
 
 }  // namespace pgveil::scanner

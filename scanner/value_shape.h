@@ -1,0 +1,28 @@
+// scanner/value_shape.h
+//
+// Shapes of values that say what a value is without any detector: the year
+// of a value that starts with a calendar date (for date-of-birth
+// statistics), whether a value is a date or timestamp and nothing else
+// (such a value holds no other personal data, so the scanner skips its
+// detectors), and whether it is a plain decimal number (as a coordinate is).
+//
+// Thread-safety: pure functions.
+#pragma once
+
+#include <string_view>
+
+namespace pgveil::scanner {
+
+// The year of a date written YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or
+// MM/DD/YYYY at the start of `v` (optionally followed by a time), or 0.
+int DateYear(std::string_view v);
+
+// Whether `v` is such a date, then optionally " HH:MM[:SS[.fraction]]" (or
+// with 'T') and a zone ("Z", "+01", "-05:30"), and nothing else.
+bool IsWholeTimestamp(std::string_view v);
+
+// Whether `v` is a plain decimal number: an optional sign, digits, and an
+// optional fraction ("52.520008", "-0.1275", "13").
+bool IsPlainNumber(std::string_view v);
+
+}  // namespace pgveil::scanner
