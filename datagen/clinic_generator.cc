@@ -4,27 +4,18 @@
 // in the order pg_dump would restore them.
 
 #include <algorithm>
-#include <cmath>
 
 #include <fmt/format.h>
 
 #include "datagen/clinic_rows.h"
 #include "datagen/clinic_schema.h"
-#include "datagen/copy_writer.h"
 #include "datagen/generator.h"
+#include "datagen/table_writer.h"
 
 namespace pgveil::datagen {
 namespace {
 
-using RowWriter = Status (*)(const ClinicContext&, int64_t, CopyWriter&);
-
-struct TableWriter {
-  std::string_view schema;
-  std::string_view table;
-  RowWriter write;
-};
-
-constexpr TableWriter kWriters[] = {
+constexpr TableWriter<ClinicContext> kWriters[] = {
     {"klinik", "patienten", WritePatienten},
     {"klinik", "faelle", WriteFaelle},
     {"klinik", "labor_proben", WriteLaborProben},
@@ -47,15 +38,6 @@ constexpr TableWriter kWriters[] = {
     {"staging", "legacy_import", WriteLegacyImport},
 };
 
-RowWriter WriterFor(const TableSpec& table) {
-  for (const TableWriter& w : kWriters) {
-    if (w.schema == table.schema && w.table == table.name) {
-      return w.write;
-    }
-  }
-  return nullptr;
-}
-
 // personal.dienstplan: one partition per shift code plus DEFAULT.
 Status CreateRosterPartitions(const TableSpec& table, Sink& sink) {
   const std::string parent = QualifiedName(table.schema, table.name);
@@ -68,33 +50,11 @@ Status CreateRosterPartitions(const TableSpec& table, Sink& sink) {
                               QualifiedName(table.schema, table.name + "_sonst"), parent));
 }
 
-Status CopyTable(const TableSpec& table, const ClinicContext& ctx, double scale, Sink& sink) {
-  const RowWriter write = WriterFor(table);
-  PGVEIL_CHECK(write != nullptr);
-  const std::vector<std::string> columns = table.CopyColumns();
-  PGVEIL_RETURN_IF_ERROR(sink.BeginCopy(table.schema, table.name, columns));
-  CopyWriter writer(sink, columns.size());
-  PGVEIL_RETURN_IF_ERROR(write(ctx, RowCount(table, scale), writer));
-  PGVEIL_RETURN_IF_ERROR(writer.Finish());
-  return sink.EndCopy();
-}
-
 // The migration that added columns nobody has filled yet, identity
 // sequences moved past the loaded ids, foreign keys, indexes, comments.
 Status PostData(double scale, Sink& sink) {
-  for (const TableSpec& table : ClinicTables()) {
-    const std::string name = QualifiedName(table.schema, table.name);
-    for (const ColumnSpec& c : table.columns) {
-      if (!c.copied) {
-        PGVEIL_RETURN_IF_ERROR(sink.Sql(fmt::format("ALTER TABLE {} ADD COLUMN {} {}", name,
-                                                    QuoteIdent(c.name), c.definition)));
-      }
-      if (c.definition.find("IDENTITY") != std::string::npos) {
-        PGVEIL_RETURN_IF_ERROR(
-            sink.Sql(fmt::format("ALTER TABLE {} ALTER COLUMN {} RESTART WITH {}", name,
-                                 QuoteIdent(c.name), RowCount(table, scale) + 1)));
-      }
-    }
+  for (const std::string& statement : MigrationSql(ClinicTables(), scale)) {
+    PGVEIL_RETURN_IF_ERROR(sink.Sql(statement));
   }
   // Long statements are split over adjacent literals on purpose.
   // NOLINTBEGIN(bugprone-suspicious-missing-comma)
@@ -136,9 +96,7 @@ Status PostData(double scale, Sink& sink) {
 }  // namespace
 
 Status GenerateClinic(const GeneratorOptions& options, Sink& sink) {
-  if (!std::isfinite(options.scale) || options.scale <= 0 || options.scale > 1e6) {
-    return Status::InvalidArgument("generator scale must be a positive number no larger than 1e6");
-  }
+  PGVEIL_RETURN_IF_ERROR(CheckScale(options.scale));
   ClinicContext ctx;
   ctx.seed = options.seed;
   ctx.patients = RowCount(ClinicTable("klinik", "patienten"), options.scale);
@@ -166,7 +124,7 @@ Status GenerateClinic(const GeneratorOptions& options, Sink& sink) {
     }
   }
   for (const TableSpec& table : ClinicTables()) {
-    PGVEIL_RETURN_IF_ERROR(CopyTable(table, ctx, options.scale, sink)
+    PGVEIL_RETURN_IF_ERROR(CopyTable(table, kWriters, ctx, options.scale, sink)
                                .WithContext("loading " + table.schema + "." + table.name));
   }
   return PostData(options.scale, sink).WithContext("post-data");

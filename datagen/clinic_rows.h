@@ -12,7 +12,6 @@
 
 #include <cstdint>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -63,16 +62,6 @@ inline int64_t Personalnummer(int64_t row) { return 100000 + row * 7; }
 // A person from `locale` with Latin-script names: how a German, French or
 // Spanish system stores a patient born in Russia or Japan.
 Person LatinPerson(Rng& rng, const Locale& locale);
-
-// Writes `value` with probability `p`, else NULL. The caller draws the
-// value either way, so the row's later draws do not depend on the outcome.
-inline void TextOrNull(Rng& rng, double p, std::string_view value, CopyWriter& out) {
-  if (rng.Chance(p)) {
-    out.Text(value);
-  } else {
-    out.Null();
-  }
-}
 
 Status WritePatienten(const ClinicContext& ctx, int64_t rows, CopyWriter& out);
 Status WriteFaelle(const ClinicContext& ctx, int64_t rows, CopyWriter& out);

@@ -14,6 +14,7 @@
 #include "datagen/decoys.h"
 #include "datagen/format_util.h"
 #include "datagen/json_writer.h"
+#include "datagen/nullable_field.h"
 #include "datagen/online_identity.h"
 #include "datagen/phone.h"
 
@@ -199,51 +200,20 @@ Status WritePatienten(const ClinicContext& ctx, int64_t rows, CopyWriter& out) {
     const Person person = LatinPerson(rng, LocaleOf(origin));
     const Address address = RandomAddress(rng, germany);
     out.Int(id);
-    if (rng.Chance(0.97)) {
-      out.Text(person.given);
-    } else {
-      out.Null();
-    }
+    TextOrNull(rng, 0.97, person.given, out);
     out.Text(person.family);
-    if (rng.Chance(0.92)) {
-      text.clear();
-      AppendDate(person.birth, DateStyle::kIso, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
+    BuiltRawOrNull(rng, 0.92, text, out,
+                   [&](std::string& field) { AppendDate(person.birth, DateStyle::kIso, &field); });
     out.Raw(person.female ? "w" : rng.Chance(0.005) ? "d" : "m");
-    if (rng.Chance(0.9)) {
-      out.Text(address.street);
-      out.Text(address.postal_code);
-      out.Text(address.city->name);
-    } else {
-      out.Null();
-      out.Null();
-      out.Null();
-    }
+    AddressOrNull(rng, 0.9, address, out);
     out.Raw(rng.Pick(kCountriesOfResidence));
-    if (rng.Chance(0.55)) {
-      text.clear();
-      AppendPhone(rng, germany, address.city, PhoneKind::kLandline, PhoneStyle::kAsTyped, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.7)) {
-      text.clear();
-      GermanPhone(rng, PhoneKind::kMobile, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.45)) {
-      text.clear();
-      AppendEmail(rng, person, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+    BuiltTextOrNull(rng, 0.55, text, out, [&](std::string& field) {
+      AppendPhone(rng, germany, address.city, PhoneKind::kLandline, PhoneStyle::kAsTyped, &field);
+    });
+    BuiltTextOrNull(rng, 0.7, text, out,
+                    [&](std::string& field) { GermanPhone(rng, PhoneKind::kMobile, &field); });
+    BuiltTextOrNull(rng, 0.45, text, out,
+                    [&](std::string& field) { AppendEmail(rng, person, &field); });
     if (rng.Chance(0.8)) {
       out.Text(Confession(rng, origin));
     } else {
@@ -257,20 +227,10 @@ Status WritePatienten(const ClinicContext& ctx, int64_t rows, CopyWriter& out) {
     text.clear();
     AppendDate(RandomDate(rng, {2010, 1, 1}, {2024, 12, 31}), DateStyle::kIso, &text);
     out.Raw(text);
-    if (rng.Chance(0.85)) {
-      text.clear();
-      AppendContactDocument(rng, person, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.25)) {
-      text.clear();
-      AppendPatientNote(rng, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+    BuiltTextOrNull(rng, 0.85, text, out,
+                    [&](std::string& field) { AppendContactDocument(rng, person, &field); });
+    BuiltTextOrNull(rng, 0.25, text, out,
+                    [&](std::string& field) { AppendPatientNote(rng, &field); });
     out.Timestamp(RandomInstant(rng, {2010, 1, 1}, {2024, 12, 31}));
     PGVEIL_RETURN_IF_ERROR(out.EndRow());
   }
@@ -294,50 +254,34 @@ Status WriteFaelle(const ClinicContext& ctx, int64_t rows, CopyWriter& out) {
       out.Null();
     }
     out.Raw(rng.Pick(Wards()));
-    if (rng.Chance(0.85)) {
-      text.clear();
-      AppendRoom(rng, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
+    BuiltRawOrNull(rng, 0.85, text, out, [&](std::string& field) { AppendRoom(rng, &field); });
     out.Text(rng.Pick(Departments()));
     if (rng.Chance(0.95)) {
       out.Raw(rng.Pick(IcdCodes()).code);
     } else {
       out.Null();
     }
-    if (rng.Chance(0.7)) {
+    BuiltTextOrNull(rng, 0.7, text, out, [&](std::string& field) {
       codes.clear();
       for (int n = static_cast<int>(rng.Between(1, 4)); n > 0; --n) {
         codes.emplace_back(rng.Pick(IcdCodes()).code);
       }
-      text.clear();
-      AppendArrayLiteral(codes, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.7)) {
+      AppendArrayLiteral(codes, &field);
+    });
+    BuiltTextOrNull(rng, 0.7, text, out, [&](std::string& field) {
       const Person doctor = LatinPerson(rng, LocaleOf(Country::kDE));
-      text = rng.Chance(0.7) ? "Dr. med. " : rng.Chance(0.5) ? "Dr. " : "";
-      text += doctor.given;
-      text += ' ';
-      text += doctor.family;
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.6)) {
+      field = rng.Chance(0.7) ? "Dr. med. " : rng.Chance(0.5) ? "Dr. " : "";
+      field += doctor.given;
+      field += ' ';
+      field += doctor.family;
+    });
+    BuiltRawOrNull(rng, 0.6, text, out, [&](std::string& field) {
       // The scheduling system's numbers: a zero, then ten digits, like a
       // German phone number.
-      text = "0";
-      text.push_back(static_cast<char>('1' + rng.Below(9)));
-      AppendDigits(rng, 9, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
+      field = "0";
+      field.push_back(static_cast<char>('1' + rng.Below(9)));
+      AppendDigits(rng, 9, &field);
+    });
     out.Fixed(rng.Between(80000, 4500000), 2);
     if (discharged) {
       out.Text(kDischargeKinds[rng.Weighted(kDischargeWeights)]);
@@ -372,35 +316,22 @@ Status WriteLaborProben(const ClinicContext& ctx, int64_t rows, CopyWriter& out)
     text.clear();
     AppendArrayLiteral(tests, &text);
     out.Text(text);
-    if (rng.Chance(0.8)) {
-      text = "R";
-      AppendPadded(rng.Between(1, 40), 2, &text);
-      text += "-C";
-      AppendPadded(rng.Between(1, 12), 2, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
+    BuiltRawOrNull(rng, 0.8, text, out, [&](std::string& field) {
+      field = "R";
+      AppendPadded(rng.Between(1, 40), 2, &field);
+      field += "-C";
+      AppendPadded(rng.Between(1, 12), 2, &field);
+    });
     out.Timestamp(drawn);
     if (rng.Chance(0.95)) {
       out.Timestamp(drawn + rng.Between(600, 14400));
     } else {
       out.Null();
     }
-    if (rng.Chance(0.9)) {
-      text.clear();
-      AppendDeviceSerial(rng, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.85)) {
-      text.clear();
-      AppendHexDigest(rng, 32, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
+    BuiltRawOrNull(rng, 0.9, text, out,
+                   [&](std::string& field) { AppendDeviceSerial(rng, &field); });
+    BuiltRawOrNull(rng, 0.85, text, out,
+                   [&](std::string& field) { AppendHexDigest(rng, 32, &field); });
     out.Text(kSampleStatus[rng.Weighted(kSampleStatusWeights)]);
     PGVEIL_RETURN_IF_ERROR(out.EndRow());
   }

@@ -16,6 +16,7 @@
 #include "datagen/decoys.h"
 #include "datagen/format_util.h"
 #include "datagen/network.h"
+#include "datagen/nullable_field.h"
 
 namespace pgveil::datagen {
 namespace {
@@ -162,20 +163,13 @@ Status WriteArzneimittel(const ClinicContext& ctx, int64_t rows, CopyWriter& out
     out.Text(drug.strength);
     out.Text(drug.form);
     out.Text(maker.company);
-    if (rng.Chance(0.9)) {
-      text = "B";
-      AppendPattern(rng, "2#######", &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.95)) {
-      text.clear();
-      AppendDate(RandomDate(rng, {2025, 1, 1}, {2029, 12, 31}), DateStyle::kIso, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
+    BuiltRawOrNull(rng, 0.9, text, out, [&](std::string& field) {
+      field = "B";
+      AppendPattern(rng, "2#######", &field);
+    });
+    BuiltRawOrNull(rng, 0.95, text, out, [&](std::string& field) {
+      AppendDate(RandomDate(rng, {2025, 1, 1}, {2029, 12, 31}), DateStyle::kIso, &field);
+    });
     if (rng.Chance(0.6)) {
       out.Text(rng.Pick(kTabletColours));
     } else {
@@ -205,26 +199,17 @@ Status WriteDokumente(const ClinicContext& ctx, int64_t rows, CopyWriter& out) {
     out.Text(rng.Pick(kDocumentTitles));
     out.Raw(kMimeTypes[mime]);
     out.Int(rng.Between(12000, 8000000));
-    if (rng.Chance(0.95)) {
-      text.clear();
-      AppendHexDigest(rng, 32, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
+    BuiltRawOrNull(rng, 0.95, text, out,
+                   [&](std::string& field) { AppendHexDigest(rng, 32, &field); });
     text.clear();
     AppendInt(rng.Between(1, 3), &text);
     text += '.';
     AppendInt(rng.Between(0, 5), &text);
     out.Raw(text);
     // The test system's previews are placeholders, not letters.
-    if (rng.Chance(0.4)) {
-      text.clear();
-      AppendLorem(rng, static_cast<int>(rng.Between(12, 40)), &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+    BuiltTextOrNull(rng, 0.4, text, out, [&](std::string& field) {
+      AppendLorem(rng, static_cast<int>(rng.Between(12, 40)), &field);
+    });
     text = "s3://kis-archiv/";
     AppendInt(day.year, &text);
     text += '/';
@@ -257,48 +242,29 @@ Status WriteGeraete(const ClinicContext& ctx, int64_t rows, CopyWriter& out) {
     text.clear();
     AppendDeviceSerial(rng, &text);
     out.Raw(text);
-    if (rng.Chance(0.85)) {
-      text = "0";
-      AppendEan13(rng, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.9)) {
-      text.clear();
-      AppendVersion(rng, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.9)) {
-      text = "Station ";
-      text += rng.Pick(Wards());
-      text += " / Raum ";
-      AppendRoom(rng, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+    BuiltRawOrNull(rng, 0.85, text, out, [&](std::string& field) {
+      field = "0";
+      AppendEan13(rng, &field);
+    });
+    BuiltTextOrNull(rng, 0.9, text, out, [&](std::string& field) { AppendVersion(rng, &field); });
+    BuiltTextOrNull(rng, 0.9, text, out, [&](std::string& field) {
+      field = "Station ";
+      field += rng.Pick(Wards());
+      field += " / Raum ";
+      AppendRoom(rng, &field);
+    });
     text.clear();
     AppendDate(commissioned, DateStyle::kIso, &text);
     out.Raw(text);
-    if (rng.Chance(0.9)) {
-      text.clear();
-      AppendDate(RandomDate(rng, {2022, 1, 1}, {2024, 12, 31}), DateStyle::kIso, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.6)) {
-      text = "WV-";
-      AppendInt(rng.Between(2015, 2024), &text);
-      text += '-';
-      AppendPadded(rng.Between(1, 9999), 4, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
+    BuiltRawOrNull(rng, 0.9, text, out, [&](std::string& field) {
+      AppendDate(RandomDate(rng, {2022, 1, 1}, {2024, 12, 31}), DateStyle::kIso, &field);
+    });
+    BuiltRawOrNull(rng, 0.6, text, out, [&](std::string& field) {
+      field = "WV-";
+      AppendInt(rng.Between(2015, 2024), &field);
+      field += '-';
+      AppendPadded(rng.Between(1, 9999), 4, &field);
+    });
     PGVEIL_RETURN_IF_ERROR(out.EndRow());
   }
   return Status::Ok();

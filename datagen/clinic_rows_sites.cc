@@ -10,6 +10,7 @@
 #include "datagen/format_util.h"
 #include "datagen/national_id.h"
 #include "datagen/network.h"
+#include "datagen/nullable_field.h"
 #include "datagen/online_identity.h"
 #include "datagen/phone.h"
 #include "datagen/secrets.h"
@@ -58,35 +59,17 @@ Status WriteConsultas(const ClinicContext& ctx, int64_t rows, CopyWriter& out) {
     const int64_t started = RandomInstant(rng, {2021, 1, 1}, {2024, 12, 31});
     out.Int(id);
     out.Text(person.FullName());
-    if (rng.Chance(0.9)) {
-      text.clear();
+    BuiltRawOrNull(rng, 0.9, text, out, [&](std::string& field) {
       const IdHolder holder{person.birth, person.female, person.given_latin, person.family_latin};
-      AppendNationalId(rng, Country::kBR, holder, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.95)) {
-      text.clear();
-      AppendDate(person.birth, DateStyle::kIso, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.9)) {
-      text.clear();
-      AppendPhone(rng, brazil, address.city, PhoneKind::kMobile, PhoneStyle::kAsTyped, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.75)) {
-      text.clear();
-      AppendEmail(rng, person, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+      AppendNationalId(rng, Country::kBR, holder, &field);
+    });
+    BuiltRawOrNull(rng, 0.95, text, out,
+                   [&](std::string& field) { AppendDate(person.birth, DateStyle::kIso, &field); });
+    BuiltTextOrNull(rng, 0.9, text, out, [&](std::string& field) {
+      AppendPhone(rng, brazil, address.city, PhoneKind::kMobile, PhoneStyle::kAsTyped, &field);
+    });
+    BuiltTextOrNull(rng, 0.75, text, out,
+                    [&](std::string& field) { AppendEmail(rng, person, &field); });
     if (rng.Chance(0.85)) {
       out.Text(address.street);
       out.Raw(address.postal_code);
@@ -97,34 +80,19 @@ Status WriteConsultas(const ClinicContext& ctx, int64_t rows, CopyWriter& out) {
       }
     }
     out.Raw(BrazilianState(address));
-    if (rng.Chance(0.4)) {
+    BuiltRawOrNull(rng, 0.4, text, out, [&](std::string& field) {
       // Where the patient was during the call, for emergency dispatch.
       const MicroDegrees at = RandomCoordinates(rng, Country::kBR);
-      text.clear();
-      AppendFixed(at.lat, 6, &text);
-      text += rng.Chance(0.5) ? ", " : ",";
-      AppendFixed(at.lon, 6, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.9)) {
-      text.clear();
-      AppendIp(rng, 0.7, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
+      AppendFixed(at.lat, 6, &field);
+      field += rng.Chance(0.5) ? ", " : ",";
+      AppendFixed(at.lon, 6, &field);
+    });
+    BuiltRawOrNull(rng, 0.9, text, out, [&](std::string& field) { AppendIp(rng, 0.7, &field); });
     text = "https://tele.medivia.example/sala/";
     AppendFrom(rng, kBase62, 12, &text);
     out.Raw(text);
-    if (rng.Chance(0.7)) {
-      text.clear();
-      AppendJwt(rng, id, started, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
+    BuiltRawOrNull(rng, 0.7, text, out,
+                   [&](std::string& field) { AppendJwt(rng, id, started, &field); });
     out.Text(rng.Pick(kHealthPlans));
     out.Int(rng.Between(5, 60));
     out.Timestamp(started);
@@ -148,27 +116,14 @@ Status WriteHastaKabul(const ClinicContext& ctx, int64_t rows, CopyWriter& out) 
     AppendPadded(id, 6, &text);
     out.Raw(text);
     out.Text(person.FullName());
-    if (rng.Chance(0.95)) {
-      text.clear();
-      AppendDate(person.birth, DateStyle::kDotted, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.9)) {
-      text.clear();
-      AppendPhone(rng, turkey, nullptr, PhoneKind::kMobile, PhoneStyle::kAsTyped, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.5)) {
-      text.clear();
-      AppendEmail(rng, person, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+    BuiltRawOrNull(rng, 0.95, text, out, [&](std::string& field) {
+      AppendDate(person.birth, DateStyle::kDotted, &field);
+    });
+    BuiltTextOrNull(rng, 0.9, text, out, [&](std::string& field) {
+      AppendPhone(rng, turkey, nullptr, PhoneKind::kMobile, PhoneStyle::kAsTyped, &field);
+    });
+    BuiltTextOrNull(rng, 0.5, text, out,
+                    [&](std::string& field) { AppendEmail(rng, person, &field); });
     if (rng.Chance(0.85)) {
       out.Text(address.street);
       out.Text(address.city->name);
@@ -194,29 +149,15 @@ Status WritePacienty(const ClinicContext& ctx, int64_t rows, CopyWriter& out) {
     out.Int(id);
     out.Text(person.family);
     out.Text(person.given);
-    if (rng.Chance(0.95)) {
-      text.clear();
-      AppendDate(person.birth, DateStyle::kIso, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.85)) {
-      text.clear();
+    BuiltRawOrNull(rng, 0.95, text, out,
+                   [&](std::string& field) { AppendDate(person.birth, DateStyle::kIso, &field); });
+    BuiltTextOrNull(rng, 0.85, text, out, [&](std::string& field) {
       AppendPhone(rng, russia, address.city,
                   rng.Chance(0.7) ? PhoneKind::kMobile : PhoneKind::kLandline, PhoneStyle::kAsTyped,
-                  &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.5)) {
-      text.clear();
-      AppendEmail(rng, person, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+                  &field);
+    });
+    BuiltTextOrNull(rng, 0.5, text, out,
+                    [&](std::string& field) { AppendEmail(rng, person, &field); });
     if (rng.Chance(0.85)) {
       out.Text(address.street);
       out.Text(address.city->name);

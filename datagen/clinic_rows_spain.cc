@@ -12,6 +12,7 @@
 #include "datagen/format_util.h"
 #include "datagen/json_writer.h"
 #include "datagen/national_id.h"
+#include "datagen/nullable_field.h"
 #include "datagen/online_identity.h"
 #include "datagen/phone.h"
 
@@ -123,21 +124,13 @@ Status WritePacientes(const ClinicContext& ctx, int64_t rows, CopyWriter& out) {
     out.Int(id);
     out.Text(person.given);
     out.Text(person.family);
-    if (rng.Chance(0.95)) {
-      text.clear();
-      AppendDate(person.birth, DateStyle::kDaySlash, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.9)) {
-      text.clear();
+    BuiltRawOrNull(rng, 0.95, text, out, [&](std::string& field) {
+      AppendDate(person.birth, DateStyle::kDaySlash, &field);
+    });
+    BuiltTextOrNull(rng, 0.9, text, out, [&](std::string& field) {
       const IdHolder holder{person.birth, person.female, person.given_latin, person.family_latin};
-      AppendNationalId(rng, Country::kES, holder, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+      AppendNationalId(rng, Country::kES, holder, &field);
+    });
     if (rng.Chance(0.6)) {
       text = "NHC";
       AppendPadded(100000 + id, 7, &text);
@@ -148,27 +141,14 @@ Status WritePacientes(const ClinicContext& ctx, int64_t rows, CopyWriter& out) {
       AppendPadded(id, 6, &text);
     }
     out.Raw(text);
-    if (rng.Chance(0.5)) {
-      text.clear();
-      AppendPhone(rng, spain, address.city, PhoneKind::kLandline, PhoneStyle::kAsTyped, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.85)) {
-      text.clear();
-      AppendPhone(rng, spain, nullptr, PhoneKind::kMobile, PhoneStyle::kAsTyped, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.6)) {
-      text.clear();
-      AppendEmail(rng, person, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+    BuiltTextOrNull(rng, 0.5, text, out, [&](std::string& field) {
+      AppendPhone(rng, spain, address.city, PhoneKind::kLandline, PhoneStyle::kAsTyped, &field);
+    });
+    BuiltTextOrNull(rng, 0.85, text, out, [&](std::string& field) {
+      AppendPhone(rng, spain, nullptr, PhoneKind::kMobile, PhoneStyle::kAsTyped, &field);
+    });
+    BuiltTextOrNull(rng, 0.6, text, out,
+                    [&](std::string& field) { AppendEmail(rng, person, &field); });
     if (rng.Chance(0.92)) {
       out.Text(address.street);
       out.Raw(address.postal_code);
@@ -181,13 +161,9 @@ Status WritePacientes(const ClinicContext& ctx, int64_t rows, CopyWriter& out) {
     }
     TextOrNull(rng, 0.9, rng.Pick(kSpanishInsurers), out);
     TextOrNull(rng, 0.7, kAllergies[rng.Weighted(kAllergyWeights)], out);
-    if (rng.Chance(0.15)) {
-      text.clear();
-      AppendPassportNumber(rng, rng.Pick(kPassportCountries), &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
+    BuiltRawOrNull(rng, 0.15, text, out, [&](std::string& field) {
+      AppendPassportNumber(rng, rng.Pick(kPassportCountries), &field);
+    });
     out.Timestamp(RandomInstant(rng, {2005, 1, 1}, {2024, 12, 31}));
     PGVEIL_RETURN_IF_ERROR(out.EndRow());
   }
@@ -206,13 +182,10 @@ Status WriteCitas(const ClinicContext& ctx, int64_t rows, CopyWriter& out) {
     AppendDigits(rng, 8, &text);
     out.Raw(text);
     out.Timestamp(RandomInstant(rng, {2023, 1, 1}, {2025, 6, 30}));
-    if (rng.Chance(0.85)) {
-      text = rng.Chance(0.7) ? "C-" : "Box ";
-      AppendInt(rng.Between(1, 30), &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+    BuiltTextOrNull(rng, 0.85, text, out, [&](std::string& field) {
+      field = rng.Chance(0.7) ? "C-" : "Box ";
+      AppendInt(rng.Between(1, 30), &field);
+    });
     out.Text(rng.Pick(kSpecialties));
     // A clinic has a few dozen doctors; each appears in many appointments.
     Rng doctor_rng = Rng::ForRow(ctx.seed, kDoctorPool, rng.Between(1, 40));
@@ -224,13 +197,8 @@ Status WriteCitas(const ClinicContext& ctx, int64_t rows, CopyWriter& out) {
     out.Text(text);
     out.Text(rng.Pick(kVisitKinds));
     out.Text(kVisitStates[rng.Weighted(kVisitStateWeights)]);
-    if (rng.Chance(0.9)) {
-      text.clear();
-      AppendVisitData(rng, spain, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+    BuiltTextOrNull(rng, 0.9, text, out,
+                    [&](std::string& field) { AppendVisitData(rng, spain, &field); });
     PGVEIL_RETURN_IF_ERROR(out.EndRow());
   }
   return Status::Ok();

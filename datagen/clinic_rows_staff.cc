@@ -14,6 +14,7 @@
 #include "datagen/format_util.h"
 #include "datagen/json_writer.h"
 #include "datagen/national_id.h"
+#include "datagen/nullable_field.h"
 #include "datagen/online_identity.h"
 #include "datagen/phone.h"
 
@@ -120,36 +121,19 @@ Status WriteStammdaten(const ClinicContext& ctx, int64_t rows, CopyWriter& out) 
     } else {
       out.Null();
     }
-    if (rng.Chance(0.95)) {
-      text.clear();
-      AppendDate(person.birth, DateStyle::kDotted, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.97)) {
-      text.clear();
+    BuiltRawOrNull(rng, 0.95, text, out, [&](std::string& field) {
+      AppendDate(person.birth, DateStyle::kDotted, &field);
+    });
+    BuiltTextOrNull(rng, 0.97, text, out, [&](std::string& field) {
       const IdHolder holder{person.birth, person.female, person.given_latin, person.family_latin};
-      AppendNationalId(rng, Country::kDE, holder, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+      AppendNationalId(rng, Country::kDE, holder, &field);
+    });
     const SV iban_country = IbanCountryFor(rng, Country::kDE);
-    if (rng.Chance(0.97)) {
-      text.clear();
-      AppendIban(rng, iban_country, rng.Chance(0.5), &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.8)) {
-      text.clear();
-      AppendBic(rng, iban_country, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
+    BuiltRawOrNull(rng, 0.97, text, out, [&](std::string& field) {
+      AppendIban(rng, iban_country, rng.Chance(0.5), &field);
+    });
+    BuiltRawOrNull(rng, 0.8, text, out,
+                   [&](std::string& field) { AppendBic(rng, iban_country, &field); });
     out.Fixed(rng.Between(2800, 14000) * 100, 2);
     out.Int(static_cast<int64_t>(rng.Weighted(kTaxClassWeights)) + 1);
     text = "KST-";
@@ -158,40 +142,25 @@ Status WriteStammdaten(const ClinicContext& ctx, int64_t rows, CopyWriter& out) 
     text.clear();
     AppendIsoDate(hired, &text);
     out.Raw(text);
-    if (rng.Chance(0.9)) {
+    BuiltRawOrNull(rng, 0.9, text, out, [&](std::string& field) {
       // EM4100 badge transponders carry their number printed in ten digits.
-      text = "00";
-      AppendDigits(rng, 8, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.85)) {
-      text.clear();
-      AppendPhone(rng, germany, nullptr, PhoneKind::kLandline, PhoneStyle::kAsTyped, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.9)) {
-      text.clear();
-      AppendOneLineAddress(RandomAddress(rng, germany), &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+      field = "00";
+      AppendDigits(rng, 8, &field);
+    });
+    BuiltTextOrNull(rng, 0.85, text, out, [&](std::string& field) {
+      AppendPhone(rng, germany, nullptr, PhoneKind::kLandline, PhoneStyle::kAsTyped, &field);
+    });
+    BuiltTextOrNull(rng, 0.9, text, out, [&](std::string& field) {
+      AppendOneLineAddress(RandomAddress(rng, germany), &field);
+    });
     if (rng.Chance(0.12)) {
       out.Int(rng.Pick(kDisabilityDegrees));
     } else {
       out.Null();
     }
-    if (rng.Chance(0.08)) {
-      text.clear();
-      AppendIsoDate(DateAfter(rng, hired, {2024, 12, 31}), &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
+    BuiltRawOrNull(rng, 0.08, text, out, [&](std::string& field) {
+      AppendIsoDate(DateAfter(rng, hired, {2024, 12, 31}), &field);
+    });
     PGVEIL_RETURN_IF_ERROR(out.EndRow());
   }
   return Status::Ok();
@@ -211,13 +180,10 @@ Status WriteDienstplan(const ClinicContext& ctx, int64_t rows, CopyWriter& out) 
     out.Raw(rng.Pick(Wards()));
     out.Raw(shift.begin);
     out.Raw(shift.end);
-    if (rng.Chance(0.6)) {
-      text = "4";
-      AppendDigits(rng, 3, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
+    BuiltRawOrNull(rng, 0.6, text, out, [&](std::string& field) {
+      field = "4";
+      AppendDigits(rng, 3, &field);
+    });
     if (rng.Chance(0.15)) {
       out.Text(rng.Pick(kRosterNotes));
     } else {
@@ -240,48 +206,23 @@ Status WriteSalaries(const ClinicContext& ctx, int64_t rows, CopyWriter& out) {
     out.Raw(text);
     out.Text(person.family);
     out.Text(person.given);
-    if (rng.Chance(0.95)) {
-      text.clear();
+    BuiltTextOrNull(rng, 0.95, text, out, [&](std::string& field) {
       const IdHolder holder{person.birth, person.female, person.given_latin, person.family_latin};
-      AppendNationalId(rng, Country::kFR, holder, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.97)) {
-      text.clear();
-      AppendIsoDate(person.birth, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.95)) {
-      out.Text(address.street);
-      out.Text(address.postal_code);
-      out.Text(address.city->name);
-    } else {
-      out.Null();
-      out.Null();
-      out.Null();
-    }
-    if (rng.Chance(0.85)) {
-      text.clear();
-      AppendPhone(rng, france, nullptr, PhoneKind::kMobile, PhoneStyle::kAsTyped, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+      AppendNationalId(rng, Country::kFR, holder, &field);
+    });
+    BuiltRawOrNull(rng, 0.97, text, out,
+                   [&](std::string& field) { AppendIsoDate(person.birth, &field); });
+    AddressOrNull(rng, 0.95, address, out);
+    BuiltTextOrNull(rng, 0.85, text, out, [&](std::string& field) {
+      AppendPhone(rng, france, nullptr, PhoneKind::kMobile, PhoneStyle::kAsTyped, &field);
+    });
     text.clear();
     AppendWorkEmail(rng, person, "clinique-medivia.example", &text);
     out.Text(text);
-    if (rng.Chance(0.95)) {
-      text.clear();
+    BuiltRawOrNull(rng, 0.95, text, out, [&](std::string& field) {
       const SV iban_country = IbanCountryFor(rng, Country::kFR);
-      AppendIban(rng, iban_country, rng.Chance(0.7), &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
+      AppendIban(rng, iban_country, rng.Chance(0.7), &field);
+    });
     out.Fixed(rng.Between(24000, 120000) * 100, 2);
     out.Text(rng.Pick(kFrenchServices));
     out.Text(rng.Pick(kFrenchCategories));
@@ -301,28 +242,15 @@ Status WriteShokuin(const ClinicContext& ctx, int64_t rows, CopyWriter& out) {
     const Person person = RandomPerson(rng, japan);
     out.Int(10000000 + id);
     out.Text(person.FullName());
-    if (rng.Chance(0.97)) {
-      text.clear();
-      AppendIsoDate(person.birth, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.9)) {
-      text.clear();
+    BuiltRawOrNull(rng, 0.97, text, out,
+                   [&](std::string& field) { AppendIsoDate(person.birth, &field); });
+    BuiltTextOrNull(rng, 0.9, text, out, [&](std::string& field) {
       AppendPhone(rng, japan, nullptr, rng.Chance(0.6) ? PhoneKind::kMobile : PhoneKind::kLandline,
-                  PhoneStyle::kAsTyped, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.9)) {
-      text.clear();
-      AppendOneLineAddress(RandomAddress(rng, japan), &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+                  PhoneStyle::kAsTyped, &field);
+    });
+    BuiltTextOrNull(rng, 0.9, text, out, [&](std::string& field) {
+      AppendOneLineAddress(RandomAddress(rng, japan), &field);
+    });
     out.Text(rng.Pick(kJapaneseDepartments));
     if (rng.Chance(0.6)) {
       out.Text(rng.Pick(kJapanesePositions));
@@ -333,13 +261,8 @@ Status WriteShokuin(const ClinicContext& ctx, int64_t rows, CopyWriter& out) {
     AppendIsoDate(RandomDate(rng, {1990, 4, 1}, {2024, 10, 1}), &text);
     out.Raw(text);
     out.Int(rng.Between(220, 900) * 1000);
-    if (rng.Chance(0.85)) {
-      text.clear();
-      AppendJapaneseContacts(rng, person, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+    BuiltTextOrNull(rng, 0.85, text, out,
+                    [&](std::string& field) { AppendJapaneseContacts(rng, person, &field); });
     PGVEIL_RETURN_IF_ERROR(out.EndRow());
   }
   return Status::Ok();

@@ -17,6 +17,7 @@
 #include "datagen/json_writer.h"
 #include "datagen/national_id.h"
 #include "datagen/network.h"
+#include "datagen/nullable_field.h"
 #include "datagen/online_identity.h"
 #include "datagen/phone.h"
 #include "datagen/secrets.h"
@@ -189,34 +190,14 @@ Status WritePortalUsers(const ClinicContext& ctx, int64_t rows, CopyWriter& out)
     text.clear();
     AppendEmail(rng, person, &text);
     out.Text(text);
-    if (rng.Chance(0.95)) {
-      text.clear();
-      AppendBcryptHash(rng, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.25)) {
-      text.clear();
-      AppendApiKey(rng, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.7)) {
-      text.clear();
-      AppendPhone(rng, *person.locale, nullptr, PhoneKind::kMobile, PhoneStyle::kE164, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.4)) {
-      text.clear();
-      AppendPersonalUrl(rng, person, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+    BuiltTextOrNull(rng, 0.95, text, out,
+                    [&](std::string& field) { AppendBcryptHash(rng, &field); });
+    BuiltTextOrNull(rng, 0.25, text, out, [&](std::string& field) { AppendApiKey(rng, &field); });
+    BuiltTextOrNull(rng, 0.7, text, out, [&](std::string& field) {
+      AppendPhone(rng, *person.locale, nullptr, PhoneKind::kMobile, PhoneStyle::kE164, &field);
+    });
+    BuiltTextOrNull(rng, 0.4, text, out,
+                    [&](std::string& field) { AppendPersonalUrl(rng, person, &field); });
     if (rng.Chance(0.85)) {
       text.clear();
       AppendIp(rng, 0.75, &text);
@@ -241,13 +222,7 @@ Status WritePortalUsers(const ClinicContext& ctx, int64_t rows, CopyWriter& out)
     } else {
       out.Null();
     }
-    if (rng.Chance(0.9)) {
-      text.clear();
-      AppendVersion(rng, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+    BuiltTextOrNull(rng, 0.9, text, out, [&](std::string& field) { AppendVersion(rng, &field); });
     out.Null();  // secondaryEmail: in the schema since 2021, never filled in
     out.Bool(rng.Chance(0.35));
     out.Timestamp(created);
@@ -269,13 +244,8 @@ Status WriteHl7Messages(const ClinicContext& ctx, int64_t rows, CopyWriter& out)
     payload.clear();
     AppendFhirPatient(rng, &payload);
     out.Text(payload);
-    if (rng.Chance(0.95)) {
-      text.clear();
-      AppendHexDigest(rng, 32, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
+    BuiltRawOrNull(rng, 0.95, text, out,
+                   [&](std::string& field) { AppendHexDigest(rng, 32, &field); });
     out.Int(static_cast<int64_t>(payload.size()));
     if (rng.Chance(0.05)) {
       out.Text(rng.Pick(kInterfaceErrors));
@@ -300,33 +270,21 @@ Status WriteLegacyImport(const ClinicContext& ctx, int64_t rows, CopyWriter& out
     text += '-';
     AppendPadded(rng.Between(1, 28), 2, &text);
     out.Raw(text);
-    if (rng.Chance(0.9)) {
-      text.clear();
+    BuiltRawOrNull(rng, 0.9, text, out, [&](std::string& field) {
       const IdHolder holder{person.birth, person.female, person.given_latin, person.family_latin};
-      AppendNationalId(rng, Country::kPL, holder, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
+      AppendNationalId(rng, Country::kPL, holder, &field);
+    });
     out.Raw(kRecordTypes[rng.Weighted(kRecordTypeWeights)]);
-    if (rng.Chance(0.97)) {
-      text.clear();
-      AppendUpper(person.family, &text);
-      text += ' ';
-      AppendUpper(person.given, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.85)) {
-      text.clear();
+    BuiltTextOrNull(rng, 0.97, text, out, [&](std::string& field) {
+      AppendUpper(person.family, &field);
+      field += ' ';
+      AppendUpper(person.given, &field);
+    });
+    BuiltTextOrNull(rng, 0.85, text, out, [&](std::string& field) {
       AppendPhone(rng, poland, address.city,
                   rng.Chance(0.6) ? PhoneKind::kMobile : PhoneKind::kLandline, PhoneStyle::kAsTyped,
-                  &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+                  &field);
+    });
     if (rng.Chance(0.8)) {
       out.Raw(address.postal_code);
       out.Text(address.city->name);

@@ -5,26 +5,16 @@
 
 #include "datagen/generator.h"
 
-#include <cmath>
-
 #include <fmt/format.h>
 
-#include "datagen/copy_writer.h"
 #include "datagen/shop_rows.h"
 #include "datagen/shop_schema.h"
+#include "datagen/table_writer.h"
 
 namespace pgveil::datagen {
 namespace {
 
-using RowWriter = Status (*)(const ShopContext&, int64_t, CopyWriter&);
-
-struct TableWriter {
-  std::string_view schema;
-  std::string_view table;
-  RowWriter write;
-};
-
-constexpr TableWriter kWriters[] = {
+constexpr TableWriter<ShopContext> kWriters[] = {
     {"public", "customers", WriteCustomers},
     {"public", "products", WriteProducts},
     {"public", "orders", WriteOrders},
@@ -39,13 +29,6 @@ constexpr TableWriter kWriters[] = {
     {"CRM Daten", "Kunden Kontakte", WriteCrmContacts},
     {"CRM Daten", "Geräte", WriteCrmDevices},
 };
-
-RowWriter WriterFor(const TableSpec& table) {
-  for (const TableWriter& w : kWriters) {
-    if (w.schema == table.schema && w.table == table.name) return w.write;
-  }
-  return nullptr;
-}
 
 Status CreatePartitions(const TableSpec& table, Sink& sink) {
   const std::string parent = QualifiedName(table.schema, table.name);
@@ -62,34 +45,11 @@ Status CreatePartitions(const TableSpec& table, Sink& sink) {
                               QualifiedName(table.schema, table.name + "_default"), parent));
 }
 
-Status CopyTable(const TableSpec& table, const ShopContext& ctx, double scale, Sink& sink) {
-  const RowWriter write = WriterFor(table);
-  PGVEIL_CHECK(write != nullptr);
-  const std::vector<std::string> columns = table.CopyColumns();
-  PGVEIL_RETURN_IF_ERROR(sink.BeginCopy(table.schema, table.name, columns));
-  CopyWriter writer(sink, columns.size());
-  PGVEIL_RETURN_IF_ERROR(write(ctx, RowCount(table, scale), writer));
-  PGVEIL_RETURN_IF_ERROR(writer.Finish());
-  return sink.EndCopy();
-}
-
 // Everything after the data: the migration that added two columns, identity
 // sequences moved past the loaded ids, foreign keys, indexes, the view.
 Status PostData(double scale, Sink& sink) {
-  for (const TableSpec& table : ShopTables()) {
-    if (table.kind == TableKind::kMaterializedView) continue;
-    const std::string name = QualifiedName(table.schema, table.name);
-    for (const ColumnSpec& c : table.columns) {
-      if (!c.copied) {
-        PGVEIL_RETURN_IF_ERROR(sink.Sql(fmt::format("ALTER TABLE {} ADD COLUMN {} {}", name,
-                                                    QuoteIdent(c.name), c.definition)));
-      }
-      if (c.definition.find("IDENTITY") != std::string::npos) {
-        PGVEIL_RETURN_IF_ERROR(
-            sink.Sql(fmt::format("ALTER TABLE {} ALTER COLUMN {} RESTART WITH {}", name,
-                                 QuoteIdent(c.name), RowCount(table, scale) + 1)));
-      }
-    }
+  for (const std::string& statement : MigrationSql(ShopTables(), scale)) {
+    PGVEIL_RETURN_IF_ERROR(sink.Sql(statement));
   }
   constexpr std::string_view kStatements[] = {
       "ALTER TABLE public.orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) "
@@ -138,9 +98,7 @@ Status PostData(double scale, Sink& sink) {
 }  // namespace
 
 Status GenerateShop(const GeneratorOptions& options, Sink& sink) {
-  if (!std::isfinite(options.scale) || options.scale <= 0 || options.scale > 1e6) {
-    return Status::InvalidArgument("generator scale must be a positive number no larger than 1e6");
-  }
+  PGVEIL_RETURN_IF_ERROR(CheckScale(options.scale));
   ShopContext ctx;
   ctx.seed = options.seed;
   ctx.customers = RowCount(ShopTable("public", "customers"), options.scale);
@@ -166,7 +124,7 @@ Status GenerateShop(const GeneratorOptions& options, Sink& sink) {
   }
   for (const TableSpec& table : ShopTables()) {
     if (table.kind == TableKind::kMaterializedView) continue;
-    PGVEIL_RETURN_IF_ERROR(CopyTable(table, ctx, options.scale, sink)
+    PGVEIL_RETURN_IF_ERROR(CopyTable(table, kWriters, ctx, options.scale, sink)
                                .WithContext("loading " + table.schema + "." + table.name));
   }
   return PostData(options.scale, sink).WithContext("post-data");

@@ -12,6 +12,7 @@
 #include "datagen/free_text.h"
 #include "datagen/json_writer.h"
 #include "datagen/network.h"
+#include "datagen/nullable_field.h"
 #include "datagen/shop_rows.h"
 #include "datagen/shop_schema.h"
 
@@ -59,47 +60,22 @@ Status WriteAuditLog(const ShopContext& ctx, int64_t rows, CopyWriter& out) {
     else
       out.Null();
     out.Raw(kAuditEvents[rng.Weighted(kAuditWeights)]);
-    if (rng.Chance(0.9)) {
-      text.clear();
-      AppendUuid(rng, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.8)) {
-      text.clear();
-      AppendHexDigest(rng, 32, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.5)) {
-      text.clear();
-      AppendHexDigest(rng, 16, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
+    BuiltRawOrNull(rng, 0.9, text, out, [&](std::string& field) { AppendUuid(rng, &field); });
+    BuiltRawOrNull(rng, 0.8, text, out,
+                   [&](std::string& field) { AppendHexDigest(rng, 32, &field); });
+    BuiltRawOrNull(rng, 0.5, text, out,
+                   [&](std::string& field) { AppendHexDigest(rng, 16, &field); });
     text.clear();
     AppendVersion(rng, &text);
     out.Text(text);
-    if (rng.Chance(0.9)) {
-      text.clear();
+    BuiltRawOrNull(rng, 0.9, text, out, [&](std::string& field) {
       if (rng.Chance(0.75))
-        AppendIpv4(rng, true, &text);
+        AppendIpv4(rng, true, &field);
       else
-        AppendIpv6(rng, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.85)) {
-      text.clear();
-      AppendUserAgent(rng, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+        AppendIpv6(rng, &field);
+    });
+    BuiltTextOrNull(rng, 0.85, text, out,
+                    [&](std::string& field) { AppendUserAgent(rng, &field); });
     out.Int(rng.Between(2, 1800));
     out.Bool(rng.Chance(0.93));
     PGVEIL_RETURN_IF_ERROR(out.EndRow());

@@ -12,6 +12,7 @@
 #include "datagen/format_util.h"
 #include "datagen/free_text.h"
 #include "datagen/network.h"
+#include "datagen/nullable_field.h"
 #include "datagen/online_identity.h"
 #include "datagen/phone.h"
 #include "datagen/shop_rows.h"
@@ -46,26 +47,18 @@ Status WriteBillingAccounts(const ShopContext& ctx, int64_t rows, CopyWriter& ou
     text.clear();
     AppendIban(rng, iban_country, rng.Chance(0.4), &text);
     out.Raw(text);
-    if (rng.Chance(0.85)) {
-      text.clear();
-      AppendBic(rng, iban_country, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
+    BuiltRawOrNull(rng, 0.85, text, out,
+                   [&](std::string& field) { AppendBic(rng, iban_country, &field); });
     // Mostly the customer; sometimes a partner's account.
     out.Text(rng.Chance(0.85) ? person.FullName() : RandomPerson(rng, *person.locale).FullName());
     out.Fixed(rng.Between(0, 250000), 2);
     out.Raw(rng.Chance(0.8) ? SV("EUR") : CurrencyOf(rng, person.locale->country));
-    if (rng.Chance(0.7)) {
-      text = "MNDT-";
-      AppendInt(rng.Between(2019, 2024), &text);
-      text += '-';
-      AppendPadded(id, 6, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
+    BuiltRawOrNull(rng, 0.7, text, out, [&](std::string& field) {
+      field = "MNDT-";
+      AppendInt(rng.Between(2019, 2024), &field);
+      field += '-';
+      AppendPadded(id, 6, &field);
+    });
     out.Timestamp(RandomInstant(rng, {2019, 1, 1}, {2024, 12, 31}));
     PGVEIL_RETURN_IF_ERROR(out.EndRow());
   }
@@ -98,13 +91,8 @@ Status WriteBillingInvoices(const ShopContext& ctx, int64_t rows, CopyWriter& ou
     out.Fixed(vat, 2);
     out.Fixed(net + net * vat / 10000, 2);
     out.Bool(rng.Chance(0.85));
-    if (rng.Chance(0.9)) {
-      text.clear();
-      AppendHexDigest(rng, 32, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
+    BuiltRawOrNull(rng, 0.9, text, out,
+                   [&](std::string& field) { AppendHexDigest(rng, 32, &field); });
     PGVEIL_RETURN_IF_ERROR(out.EndRow());
   }
   return Status::Ok();
@@ -118,14 +106,8 @@ Status WriteCrmContacts(const ShopContext& ctx, int64_t rows, CopyWriter& out) {
     const Person person = RandomPerson(rng, locale);
     const Address address = RandomAddress(rng, locale);
     out.Int(id);
-    if (rng.Chance(0.95))
-      out.Text(person.given);
-    else
-      out.Null();
-    if (rng.Chance(0.97))
-      out.Text(person.family);
-    else
-      out.Null();
+    TextOrNull(rng, 0.95, person.given, out);
+    TextOrNull(rng, 0.97, person.family, out);
     std::string company;
     if (rng.Chance(0.7)) {
       // Many German company names carry a founder's surname: a decoy column.
@@ -137,48 +119,24 @@ Status WriteCrmContacts(const ShopContext& ctx, int64_t rows, CopyWriter& out) {
     } else {
       out.Null();
     }
-    if (rng.Chance(0.85)) {
-      text.clear();
+    BuiltTextOrNull(rng, 0.85, text, out, [&](std::string& field) {
       AppendPhone(rng, locale, address.city,
                   rng.Chance(0.5) ? PhoneKind::kMobile : PhoneKind::kLandline, PhoneStyle::kAsTyped,
-                  &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.8)) {
-      text.clear();
+                  &field);
+    });
+    BuiltTextOrNull(rng, 0.8, text, out, [&](std::string& field) {
       if (!company.empty() && rng.Chance(0.6))
-        AppendWorkEmail(rng, person, "", &text);
+        AppendWorkEmail(rng, person, "", &field);
       else
-        AppendEmail(rng, person, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.75)) {
-      out.Text(address.street);
-      out.Text(address.postal_code);
-      out.Text(address.city->name);
-    } else {
-      out.Null();
-      out.Null();
-      out.Null();
-    }
-    if (rng.Chance(0.55)) {
-      text.clear();
-      AppendDate(person.birth, rng.Chance(0.8) ? DateStyle::kDotted : DateStyle::kIso, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.85)) {
-      text.clear();
-      AppendCrmNote(rng, person, rng.Chance(kCrmNotePhoneRate / 0.85), &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+        AppendEmail(rng, person, &field);
+    });
+    AddressOrNull(rng, 0.75, address, out);
+    BuiltTextOrNull(rng, 0.55, text, out, [&](std::string& field) {
+      AppendDate(person.birth, rng.Chance(0.8) ? DateStyle::kDotted : DateStyle::kIso, &field);
+    });
+    BuiltTextOrNull(rng, 0.85, text, out, [&](std::string& field) {
+      AppendCrmNote(rng, person, rng.Chance(kCrmNotePhoneRate / 0.85), &field);
+    });
     out.Timestamp(RandomInstant(rng, {2015, 1, 1}, {2024, 12, 31}));
     PGVEIL_RETURN_IF_ERROR(out.EndRow());
   }
@@ -191,34 +149,18 @@ Status WriteCrmDevices(const ShopContext& ctx, int64_t rows, CopyWriter& out) {
     Rng rng = Rng::ForRow(ctx.seed, kDevicesRows, static_cast<uint64_t>(id));
     out.Int(id);
     out.Int(rng.Between(1, ctx.contacts));
-    if (rng.Chance(0.95)) {
-      text.clear();
-      AppendMac(rng, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.8)) {
-      text.clear();
-      AppendIp(rng, 0.6, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
+    BuiltRawOrNull(rng, 0.95, text, out, [&](std::string& field) { AppendMac(rng, &field); });
+    BuiltRawOrNull(rng, 0.8, text, out, [&](std::string& field) { AppendIp(rng, 0.6, &field); });
     out.Text(rng.Pick(kModels));
     text.clear();
     AppendVersion(rng, &text);
     out.Text(text);
-    if (rng.Chance(0.6)) {
+    BuiltRawOrNull(rng, 0.6, text, out, [&](std::string& field) {
       const MicroDegrees at = RandomCoordinates(rng, rng.Chance(0.8) ? Country::kDE : Country::kNL);
-      text.clear();
-      AppendFixed(at.lat, 6, &text);
-      text += rng.Chance(0.7) ? ", " : ",";
-      AppendFixed(at.lon, 6, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
+      AppendFixed(at.lat, 6, &field);
+      field += rng.Chance(0.7) ? ", " : ",";
+      AppendFixed(at.lon, 6, &field);
+    });
     if (rng.Chance(0.9))
       out.Timestamp(RandomInstant(rng, {2024, 1, 1}, {2024, 12, 31}));
     else

@@ -7,6 +7,7 @@
 #include "datagen/catalog.h"
 #include "datagen/free_text.h"
 #include "datagen/national_id.h"
+#include "datagen/nullable_field.h"
 #include "datagen/online_identity.h"
 #include "datagen/phone.h"
 #include "datagen/secrets.h"
@@ -40,58 +41,25 @@ Status WriteCustomers(const ShopContext& ctx, int64_t rows, CopyWriter& out) {
     out.Int(id);
     out.Text(person.given);
     out.Text(person.family);
-    if (rng.Chance(0.95)) {
-      text.clear();
-      AppendCustomerEmail(ctx.seed, id, person, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.75)) {
-      text.clear();
+    BuiltTextOrNull(rng, 0.95, text, out,
+                    [&](std::string& field) { AppendCustomerEmail(ctx.seed, id, person, &field); });
+    BuiltTextOrNull(rng, 0.75, text, out, [&](std::string& field) {
       AppendPhone(rng, *person.locale, address.city,
                   rng.Chance(0.7) ? PhoneKind::kMobile : PhoneKind::kLandline,
-                  rng.Chance(0.15) ? PhoneStyle::kE164 : PhoneStyle::kAsTyped, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.7)) {
-      text.clear();
-      AppendDate(person.birth, DateStyle::kIso, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.65)) {
-      text.clear();
+                  rng.Chance(0.15) ? PhoneStyle::kE164 : PhoneStyle::kAsTyped, &field);
+    });
+    BuiltRawOrNull(rng, 0.7, text, out,
+                   [&](std::string& field) { AppendDate(person.birth, DateStyle::kIso, &field); });
+    BuiltTextOrNull(rng, 0.65, text, out, [&](std::string& field) {
       const IdHolder holder{person.birth, person.female, person.given_latin, person.family_latin};
-      AppendNationalId(rng, country, holder, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.85)) {
-      text.clear();
-      AppendUsername(rng, person, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.9)) {
-      text.clear();
-      AppendBcryptHash(rng, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.35)) {
-      text.clear();
-      AppendPersonalUrl(rng, person, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+      AppendNationalId(rng, country, holder, &field);
+    });
+    BuiltTextOrNull(rng, 0.85, text, out,
+                    [&](std::string& field) { AppendUsername(rng, person, &field); });
+    BuiltTextOrNull(rng, 0.9, text, out,
+                    [&](std::string& field) { AppendBcryptHash(rng, &field); });
+    BuiltTextOrNull(rng, 0.35, text, out,
+                    [&](std::string& field) { AppendPersonalUrl(rng, person, &field); });
     out.Timestamp(RandomInstant(rng, {2019, 1, 1}, {2024, 12, 31}));
     out.Raw(CustomerStatus(rng));
     if (rng.Chance(0.6))
@@ -103,20 +71,11 @@ Status WriteCustomers(const ShopContext& ctx, int64_t rows, CopyWriter& out) {
     else
       out.Null();
     out.Bool(rng.Chance(0.4));
-    if (rng.Chance(0.9)) {
-      text.clear();
-      AppendCustomerProfile(rng, ctx.seed, id, person, address, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.3)) {
-      text.clear();
-      AppendCustomerNote(rng, ctx.seed, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+    BuiltTextOrNull(rng, 0.9, text, out, [&](std::string& field) {
+      AppendCustomerProfile(rng, ctx.seed, id, person, address, &field);
+    });
+    BuiltTextOrNull(rng, 0.3, text, out,
+                    [&](std::string& field) { AppendCustomerNote(rng, ctx.seed, &field); });
     PGVEIL_RETURN_IF_ERROR(out.EndRow());
   }
   return Status::Ok();

@@ -12,6 +12,7 @@
 #include "datagen/format_util.h"
 #include "datagen/free_text.h"
 #include "datagen/network.h"
+#include "datagen/nullable_field.h"
 #include "datagen/shop_rows.h"
 
 namespace pgveil::datagen {
@@ -45,13 +46,7 @@ Status WriteProducts(const ShopContext& ctx, int64_t rows, CopyWriter& out) {
       out.Text(rng.Pick(ColourWords()));
     else
       out.Null();
-    if (rng.Chance(0.4)) {
-      text.clear();
-      AppendVersion(rng, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+    BuiltTextOrNull(rng, 0.4, text, out, [&](std::string& field) { AppendVersion(rng, &field); });
     out.Raw(product.ean13);
     out.Fixed(product.price_cents, 2);
     if (rng.Chance(0.9))
@@ -59,22 +54,14 @@ Status WriteProducts(const ShopContext& ctx, int64_t rows, CopyWriter& out) {
     else
       out.Null();
     out.Bool(rng.Chance(0.9));
-    if (rng.Chance(0.8)) {
-      text = "https://cdn.example.com/p/";
+    BuiltTextOrNull(rng, 0.8, text, out, [&](std::string& field) {
+      field = "https://cdn.example.com/p/";
       for (char c : product.sku)
-        text.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-      text += ".jpg";
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.7)) {
-      text.clear();
-      AppendProductDescription(rng, name, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+        field.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      field += ".jpg";
+    });
+    BuiltTextOrNull(rng, 0.7, text, out,
+                    [&](std::string& field) { AppendProductDescription(rng, name, &field); });
     PGVEIL_RETURN_IF_ERROR(out.EndRow());
   }
   return Status::Ok();
@@ -128,20 +115,8 @@ Status WriteOrders(const ShopContext& ctx, int64_t rows, CopyWriter& out) {
       out.Null();
       out.Null();
     }
-    if (rng.Chance(0.9)) {
-      text.clear();
-      AppendIp(rng, 0.7, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.6)) {
-      text.clear();
-      AppendCardNumber(rng, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
+    BuiltRawOrNull(rng, 0.9, text, out, [&](std::string& field) { AppendIp(rng, 0.7, &field); });
+    BuiltRawOrNull(rng, 0.6, text, out, [&](std::string& field) { AppendCardNumber(rng, &field); });
     text.clear();
     AppendNonLuhnReference(rng, &text);
     out.Raw(text);
@@ -153,13 +128,8 @@ Status WriteOrders(const ShopContext& ctx, int64_t rows, CopyWriter& out) {
     } else {
       out.Null();
     }
-    if (rng.Chance(0.15)) {
-      text.clear();
-      AppendGiftMessage(rng, person, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+    BuiltTextOrNull(rng, 0.15, text, out,
+                    [&](std::string& field) { AppendGiftMessage(rng, person, &field); });
     PGVEIL_RETURN_IF_ERROR(out.EndRow());
   }
   return Status::Ok();

@@ -12,6 +12,7 @@
 #include "datagen/format_util.h"
 #include "datagen/national_id.h"
 #include "datagen/network.h"
+#include "datagen/nullable_field.h"
 #include "datagen/online_identity.h"
 #include "datagen/phone.h"
 #include "datagen/secrets.h"
@@ -98,10 +99,7 @@ Status WriteCustomerAttributes(const ShopContext& ctx, int64_t rows, CopyWriter&
       }
     }
     out.Raw(key);
-    if (rng.Chance(0.97))
-      out.Text(text);
-    else
-      out.Null();
+    TextOrNull(rng, 0.97, text, out);
     out.Timestamp(RandomInstant(rng, {2021, 1, 1}, {2024, 12, 31}));
     PGVEIL_RETURN_IF_ERROR(out.EndRow());
   }
@@ -121,20 +119,9 @@ Status WriteApiCredentials(const ShopContext& ctx, int64_t rows, CopyWriter& out
     text.clear();
     AppendApiKey(rng, &text);
     out.Text(text);
-    if (rng.Chance(0.7)) {
-      text.clear();
-      AppendJwt(rng, owner, created, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.7)) {
-      text.clear();
-      AppendIp(rng, 0.8, &text);
-      out.Raw(text);
-    } else {
-      out.Null();
-    }
+    BuiltRawOrNull(rng, 0.7, text, out,
+                   [&](std::string& field) { AppendJwt(rng, owner, created, &field); });
+    BuiltRawOrNull(rng, 0.7, text, out, [&](std::string& field) { AppendIp(rng, 0.8, &field); });
     scopes.clear();
     for (int n = static_cast<int>(rng.Between(1, 3)); n > 0; --n)
       scopes.emplace_back(rng.Pick(kScopes));
@@ -175,38 +162,26 @@ Status WriteEmployees(const ShopContext& ctx, int64_t rows, CopyWriter& out) {
     text.clear();
     AppendDate(RandomDate(rng, {2008, 1, 1}, {2024, 11, 30}), DateStyle::kIso, &text);
     out.Raw(text);
-    if (rng.Chance(0.9)) {
-      text.clear();
-      AppendDate(person.birth, rng.Pick(kDobStyles), &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+    BuiltTextOrNull(rng, 0.9, text, out, [&](std::string& field) {
+      AppendDate(person.birth, rng.Pick(kDobStyles), &field);
+    });
     out.Text(rng.Pick(kDepartments));
     if (id > 5)
       out.Int(rng.Between(1, id <= 25 ? 5 : 25));
     else
       out.Null();
-    if (rng.Chance(0.8)) {
-      text.clear();
-      AppendOneLineAddress(RandomAddress(rng, *person.locale), &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
-    if (rng.Chance(0.7)) {
+    BuiltTextOrNull(rng, 0.8, text, out, [&](std::string& field) {
+      AppendOneLineAddress(RandomAddress(rng, *person.locale), &field);
+    });
+    BuiltTextOrNull(rng, 0.7, text, out, [&](std::string& field) {
       phones.clear();
       for (int n = static_cast<int>(rng.Between(1, 2)); n > 0; --n) {
         phones.emplace_back();
         AppendPhone(rng, *person.locale, nullptr, PhoneKind::kMobile, PhoneStyle::kAsTyped,
                     &phones.back());
       }
-      text.clear();
-      AppendArrayLiteral(phones, &text);
-      out.Text(text);
-    } else {
-      out.Null();
-    }
+      AppendArrayLiteral(phones, &field);
+    });
     text = "B-";
     AppendPadded(rng.Between(1, 999999), 6, &text);
     out.Raw(text);

@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <tuple>
 
+#include <fmt/format.h>
+
 #include "core/status.h"
 
 namespace pgveil::datagen {
@@ -99,6 +101,32 @@ std::string CreateTableSql(const TableSpec& table, std::string_view partition_by
     sql += partition_by;
   }
   return sql;
+}
+
+std::vector<std::string> MigrationSql(const std::vector<TableSpec>& tables, double scale) {
+  std::vector<std::string> statements;
+  for (const TableSpec& table : tables) {
+    if (table.kind == TableKind::kMaterializedView) continue;
+    const std::string name = QualifiedName(table.schema, table.name);
+    for (const ColumnSpec& c : table.columns) {
+      if (!c.copied) {
+        statements.push_back(
+            fmt::format("ALTER TABLE {} ADD COLUMN {} {}", name, QuoteIdent(c.name), c.definition));
+      }
+      if (c.definition.find("IDENTITY") != std::string::npos) {
+        statements.push_back(fmt::format("ALTER TABLE {} ALTER COLUMN {} RESTART WITH {}", name,
+                                         QuoteIdent(c.name), RowCount(table, scale) + 1));
+      }
+    }
+  }
+  return statements;
+}
+
+Status CheckScale(double scale) {
+  if (!std::isfinite(scale) || scale <= 0 || scale > 1e6) {
+    return Status::InvalidArgument("generator scale must be a positive number no larger than 1e6");
+  }
+  return Status::Ok();
 }
 
 std::vector<TruthEntry> TruthOf(const std::vector<TableSpec>& tables) {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/category.h"
+#include "core/status.h"
 #include "datagen/generator.h"
 #include "datagen/sql_identifier.h"
 
@@ -61,6 +62,16 @@ int64_t RowCount(const TableSpec& table, double scale);
 // CREATE TABLE for the copied columns of `table`; `partition_by` ("RANGE
 // (occurred_at)") is appended as PARTITION BY when not empty.
 std::string CreateTableSql(const TableSpec& table, std::string_view partition_by = {});
+
+// The statements that follow the data load of `tables` at `scale`, in table
+// and column order: ALTER TABLE ... ADD COLUMN for each column a later
+// migration added (not copied), and ALTER COLUMN ... RESTART WITH for each
+// IDENTITY column, so the next insert gets the id after the loaded rows.
+// Materialized views are skipped; they are created after these, from the data.
+std::vector<std::string> MigrationSql(const std::vector<TableSpec>& tables, double scale);
+
+// InvalidArgument unless `scale` is finite, positive and no larger than 1e6.
+Status CheckScale(double scale);
 
 // The truth entries of every column and JSONB leaf path of `tables`, sorted
 // by schema, table, column, path; categories sorted by id.
