@@ -347,15 +347,7 @@ TEST_CASE("clinic: a bad scale is rejected and sink errors carry the table", "[d
 }
 
 TEST_CASE("clinic: truth JSON has the key answers", "[datagen]") {
-  const nlohmann::json json = nlohmann::json::parse(TruthToJson(ClinicTruth({})));
-  std::map<std::string, std::vector<std::string>> answers;
-  for (const auto& e : json.at("entries")) {
-    const std::string key = e.at("schema").get<std::string>() + "." +
-                            e.at("table").get<std::string>() + "." +
-                            e.at("column").get<std::string>() +
-                            (e.at("path").is_null() ? "" : " " + e.at("path").get<std::string>());
-    answers[key] = e.at("categories").get<std::vector<std::string>>();
-  }
+  const auto answers = testing::TruthAnswers(ClinicTruth({}));
   using V = std::vector<std::string>;
   CHECK(answers.at("klinik.patienten.geb_dat") == V{"date_of_birth"});
   CHECK(answers.at("klinik.patienten.konfession") == V{"religion"});

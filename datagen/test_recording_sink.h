@@ -1,15 +1,16 @@
 // datagen/test_recording_sink.h
 //
 // Test-only: a Sink that records every statement and COPY stream of a
-// generated database and hashes the whole stream, and helpers to read the
-// recorded COPY text back, for generator_test.cc and
-// clinic_generator_test.cc.
+// generated database and hashes the whole stream, helpers to read the
+// recorded COPY text back, and the truth as JSON answers by column, for
+// generator_test.cc and clinic_generator_test.cc.
 #pragma once
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -145,6 +146,22 @@ inline std::string DigitsOnly(const std::string& s) {
     if (c >= '0' && c <= '9') d.push_back(c);
   }
   return d;
+}
+
+// The truth through its JSON form, as categories by "schema.table.column"
+// (with " $.path" for JSONB paths).
+inline std::map<std::string, std::vector<std::string>> TruthAnswers(
+    const std::vector<TruthEntry>& truth) {
+  const nlohmann::json json = nlohmann::json::parse(TruthToJson(truth));
+  std::map<std::string, std::vector<std::string>> answers;
+  for (const auto& e : json.at("entries")) {
+    const std::string key = e.at("schema").get<std::string>() + "." +
+                            e.at("table").get<std::string>() + "." +
+                            e.at("column").get<std::string>() +
+                            (e.at("path").is_null() ? "" : " " + e.at("path").get<std::string>());
+    answers[key] = e.at("categories").get<std::vector<std::string>>();
+  }
+  return answers;
 }
 
 }  // namespace pgveil::datagen::testing
