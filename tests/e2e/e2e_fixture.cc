@@ -203,6 +203,9 @@ Child SpawnReplicate(const std::string& source, const std::string& target,
   for (std::string& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
   std::string key = std::string("PGVEIL_KEY=") + kTestKey;
+  // A killed run cannot remove its schema dump: keep it in the fixture's
+  // directory, which goes at the end.
+  std::string tmpdir = "TMPDIR=" + Fixture::Get().work_dir();
   child.pid = fork();
   REQUIRE(child.pid >= 0);
   if (child.pid == 0) {
@@ -213,6 +216,7 @@ Child SpawnReplicate(const std::string& source, const std::string& target,
     dup2(out, STDOUT_FILENO);
     dup2(err, STDERR_FILENO);
     putenv(key.data());
+    putenv(tmpdir.data());
     execv(binary, argv.data());
     _exit(127);
   }

@@ -13,7 +13,7 @@ namespace pgveil {
 using testing::ReadFile;
 using testing::RunPgveil;
 using testing::Shop;
-using testing::TempDir;
+using testing::ScratchDir;
 using testing::WriteFile;
 
 TEST_CASE("snapshot, diff and --baseline track drift", "[integration][gate]") {
@@ -88,7 +88,7 @@ TEST_CASE("bootstrap carries PostgreSQL Anonymizer labels over from pg_seclabel"
 
 TEST_CASE("bootstrap does not overwrite a policy unless told to", "[integration][gate]") {
   std::string dsn = testing::FreshDatabase("gate_overwrite");
-  std::string dir = TempDir("gate_overwrite");
+  std::string dir = ScratchDir("gate_overwrite");
   WriteFile(dir + "/pgveil.yaml", "version: 1\n# reviewed\n");
   auto refused = RunPgveil({"bootstrap", "--dsn", dsn, "-o", dir + "/pgveil.yaml"});
   CHECK(refused.exit_code == 2);

@@ -10,12 +10,6 @@
 
 namespace pgveil::testing {
 
-std::string TempDir(const std::string& name) {
-  std::string pattern = "/tmp/pgveil-" + name + "-XXXXXX";
-  REQUIRE(mkdtemp(pattern.data()) != nullptr);
-  return pattern;
-}
-
 void WriteFile(const std::string& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << text;
@@ -72,7 +66,7 @@ UPDATE customers SET backup_email = 'backup' || id || '@example.net' WHERE id % 
 Shop MakeShop(const std::string& name) {
   Shop shop;
   shop.dsn = FreshDatabase(name);
-  shop.dir = TempDir(name);
+  shop.dir = ScratchDir(name);
   shop.migrations = shop.dir + "/migrations";
   shop.policy = shop.dir + "/pgveil.yaml";
   std::filesystem::create_directory(shop.migrations);

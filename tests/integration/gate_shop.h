@@ -9,11 +9,10 @@
 #include <vector>
 
 #include "tests/support/process.h"
+#include "tests/support/scratch_dir.h"
 
 namespace pgveil::testing {
 
-// A fresh temporary directory /tmp/pgveil-<name>-XXXXXX.
-std::string TempDir(const std::string& name);
 void WriteFile(const std::string& path, const std::string& text);
 std::string ReadFile(const std::string& path);
 

@@ -15,7 +15,7 @@ using testing::CheckShop;
 using testing::ReadFile;
 using testing::RunPgveil;
 using testing::Shop;
-using testing::TempDir;
+using testing::ScratchDir;
 using testing::WriteFile;
 
 TEST_CASE("the migration gate: bootstrap, a migration adds PII, check names it, rules fix it",
@@ -184,7 +184,7 @@ TEST_CASE("each bad policy gets its exact message and exit code", "[integration]
 }
 
 TEST_CASE("a configuration error outranks the database and the violations", "[integration][gate]") {
-  std::string dir = TempDir("gate_outrank");
+  std::string dir = ScratchDir("gate_outrank");
   WriteFile(dir + "/pgveil.yaml", "version: 1\ntables:\n  public.t:\n    x: {transform: emial}\n");
   auto result = RunPgveil({"check", "--dsn", "host=/nonexistent/socket/dir connect_timeout=2",
                            "--policy", dir + "/pgveil.yaml"});

@@ -1,13 +1,12 @@
 #include "tests/integration/report_fixture.h"
 
-#include <stdlib.h>
-
 #include <catch2/catch.hpp>
 
 #include <fstream>
 #include <sstream>
 
 #include "tests/support/process.h"
+#include "tests/support/scratch_dir.h"
 #include "tests/support/test_database.h"
 
 namespace pgveil::testing {
@@ -35,9 +34,7 @@ ShopReports Build() {
   ShopReports run;
   run.generator = {.seed = 11, .scale = 0.5};
   run.dsn = ShopDatabase("report_shop", run.generator);
-  char dir[] = "/tmp/pgveil-report-XXXXXX";
-  REQUIRE(mkdtemp(dir) != nullptr);
-  run.dir = dir;
+  run.dir = ScratchDir("report");
   run.policy = run.dir + "/pgveil.yaml";
   run.baseline = run.dir + "/baseline.json";
   run.html = run.dir + "/report.html";
