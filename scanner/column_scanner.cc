@@ -154,6 +154,7 @@ void ColumnScanner::Impl::Profile(std::string_view value, Context::State& ctx,
   mark_word(word.street_address, Category::kStreetAddress);
   if (word.embedded_person_name) embedded.set(static_cast<size_t>(Category::kPersonName));
   if (int year = DateYear(text)) profile.AddDate(year);
+  if (whole.none() && embedded.none()) return;  // most values
   for (size_t c = 0; c < kCategoryCount; ++c) {
     if (whole[c]) {
       ++profile.whole[c];

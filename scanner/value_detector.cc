@@ -3,6 +3,8 @@
 #include <hs/hs.h>
 #include <re2/re2.h>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "scanner/format_validators.h"
@@ -59,7 +61,7 @@ struct ValueDetector::Impl {
 struct ValueDetector::Context::State {
   ~State() { hs_free_scratch(scratch); }
   hs_scratch_t* scratch = nullptr;
-  std::vector<uint8_t> flagged;
+  std::vector<unsigned> flagged;  // detectors Hyperscan flagged in this value
   std::string normalized;
 };
 
@@ -104,7 +106,7 @@ Result<std::unique_ptr<ValueDetector>> ValueDetector::Create(
 std::unique_ptr<ValueDetector::Context> ValueDetector::NewContext() const {
   auto ctx = std::unique_ptr<Context>(new Context());
   PGVEIL_CHECK(hs_alloc_scratch(impl_->database.get(), &ctx->state_->scratch) == HS_SUCCESS);
-  ctx->state_->flagged.assign(specs_.size(), 0);
+  ctx->state_->flagged.reserve(specs_.size());
   return ctx;
 }
 
@@ -112,18 +114,18 @@ Result<std::string_view> ValueDetector::Scan(std::string_view value, Context& co
                                              std::vector<DetectorHit>* hits) const {
   Context::State& ctx = *context.state_;
   std::string_view text = NormalizeForDetection(value.substr(0, kMaxScanBytes), &ctx.normalized);
-  std::fill(ctx.flagged.begin(), ctx.flagged.end(), 0);
+  ctx.flagged.clear();
+  // Every pattern is SINGLEMATCH: each detector is reported at most once.
   auto on_match = [](unsigned id, unsigned long long, unsigned long long, unsigned,
                      void* flagged) -> int {
-    static_cast<uint8_t*>(flagged)[id] = 1;
+    static_cast<std::vector<unsigned>*>(flagged)->push_back(id);
     return 0;
   };
   hs_error_t rc = hs_scan(impl_->database.get(), text.data(), static_cast<unsigned>(text.size()), 0,
-                          ctx.scratch, on_match, ctx.flagged.data());
+                          ctx.scratch, on_match, &ctx.flagged);
   if (rc != HS_SUCCESS) return Status::Internal(fmt::format("Hyperscan scan failed (code {})", rc));
-  for (size_t i = 0; i < specs_.size(); ++i) {
-    if (ctx.flagged[i]) Confirm(i, text, hits);
-  }
+  std::sort(ctx.flagged.begin(), ctx.flagged.end());  // hits in detector order
+  for (unsigned detector : ctx.flagged) Confirm(detector, text, hits);
   return text;
 }
 
