@@ -54,7 +54,4 @@ class JsonWriter {
   bool after_key_ = false;
 };
 
-// Appends `value` as a JSON string literal, quotes included.
-void AppendJsonString(std::string_view value, std::string* out);
-
 }  // namespace pgveil::datagen

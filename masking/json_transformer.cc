@@ -33,6 +33,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_string.h"
 #include "masking/json_path.h"
 #include "masking/json_rules.h"
 #include "masking/transformer_definition.h"
@@ -75,40 +76,6 @@ bool IsJsonNumber(std::string_view text) {
     }
   }
   return i == text.size();
-}
-
-void AppendJsonString(std::string_view text, std::string* out) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out->push_back('"');
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      default:
-        if (byte < 0x20) {
-          out->append("\\u00");
-          out->push_back(kHex[byte >> 4]);
-          out->push_back(kHex[byte & 0xF]);
-        } else {
-          out->push_back(c);
-        }
-    }
-  }
-  out->push_back('"');
 }
 
 // The SAX handler: walks the document, keeps the active trie nodes per open
