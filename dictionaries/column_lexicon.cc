@@ -40,6 +40,8 @@ Result<ColumnLexicon> ParseColumnLexicon(std::string_view text, std::string_view
     }
     for (const auto& token : root["negative"])
       lexicon.negative_tokens.insert(token.as<std::string>());
+    for (const auto& token : root["value_keys"])
+      lexicon.value_keys.insert(token.as<std::string>());
     for (const auto& phrase : root["negative_phrases"]) {
       lexicon.negative_phrases.push_back(Tokens(phrase.as<std::string>()));
     }

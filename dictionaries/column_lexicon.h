@@ -27,6 +27,9 @@ struct NamePhrase {
 struct ColumnLexicon {
   std::vector<NamePhrase> phrases;
   std::unordered_set<std::string> negative_tokens;
+  // JSONB keys that only say "the value" ("nr", "value"): a leaf under one
+  // takes its category from the key of the object around it.
+  std::unordered_set<std::string> value_keys;
   std::vector<std::vector<std::string>> negative_phrases;
 };
 

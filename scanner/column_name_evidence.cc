@@ -92,6 +92,9 @@ std::unique_ptr<ColumnNameEvidence> ColumnNameEvidence::Create(
   for (const std::string& token : lexicon.negative_tokens) {
     evidence->negative_tokens_.insert(FoldForMatching(token));
   }
+  for (const std::string& key : lexicon.value_keys) {
+    evidence->value_keys_.insert(FoldForMatching(key));
+  }
   return evidence;
 }
 
@@ -155,6 +158,15 @@ NameVerdict ColumnNameEvidence::Judge(std::string_view identifier) const {
     verdict.negative = true;
   }
   return verdict;
+}
+
+NameVerdict ColumnNameEvidence::JudgeJsonKey(std::string_view key, std::string_view parent) const {
+  NameVerdict verdict = Judge(key);
+  if (verdict.category || parent.empty()) return verdict;
+  std::vector<std::string> words = SplitIdentifier(key);
+  if (words.size() != 1 || !value_keys_.contains(words[0])) return verdict;
+  NameVerdict outer = Judge(parent);
+  return outer.category && !outer.negative ? outer : verdict;
 }
 
 }  // namespace pgveil::scanner

@@ -46,6 +46,11 @@ class ColumnNameEvidence {
 
   NameVerdict Judge(std::string_view identifier) const;
 
+  // The verdict for a JSONB leaf under `key`, in an object under `parent`:
+  // a key that only says "the value" ("nr", "value") takes the parent's
+  // category ("$.telefone[*].nr" is a phone).
+  NameVerdict JudgeJsonKey(std::string_view key, std::string_view parent) const;
+
  private:
   ColumnNameEvidence() = default;
   // Heads are phrases of at least kMinCompoundHead bytes (shorter ones end
@@ -61,6 +66,7 @@ class ColumnNameEvidence {
   std::vector<std::pair<std::string, std::pair<Category, std::string>>> compound_heads_;
   std::unordered_set<std::string> negative_phrases_;
   std::unordered_set<std::string> negative_tokens_;
+  std::unordered_set<std::string> value_keys_;  // folded
   size_t longest_phrase_words_ = 1;
 };
 

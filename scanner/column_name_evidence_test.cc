@@ -103,4 +103,12 @@ TEST_CASE("countries, regions, salutations and systems are not personal", "[scan
   }
 }
 
+TEST_CASE("a JSONB key that only says \"the value\" takes its parent's category", "[scanner]") {
+  CHECK(Shipped().JudgeJsonKey("nr", "telefone").category == Category::kPhone);
+  CHECK(Shipped().JudgeJsonKey("value", "emails").category == Category::kEmail);
+  CHECK(Shipped().JudgeJsonKey("email", "contact").category == Category::kEmail);
+  CHECK_FALSE(Shipped().JudgeJsonKey("type", "phones").category.has_value());
+  CHECK_FALSE(Shipped().JudgeJsonKey("nr", "").category.has_value());
+}
+
 }  // namespace pgveil::scanner

@@ -4,7 +4,6 @@
 #include <bitset>
 #include <map>
 #include <numeric>
-#include <set>
 
 #include "core/redaction.h"
 #include "dictionaries/column_lexicon.h"
@@ -63,7 +62,6 @@ struct Tally {
   NameVerdict name;
   std::string type_name;
   char type_category;
-  int64_t examined = 0;
   bool settled = false;
 };
 
@@ -74,8 +72,6 @@ struct ColumnScanner::Impl {
   std::unique_ptr<ColumnNameEvidence> names;
 
   void Profile(std::string_view value, Context::State& ctx, ValueProfile& profile) const;
-  // The name evidence of a JSONB leaf under `key`, inside an object under `parent`.
-  NameVerdict JudgeKey(std::string_view key, std::string_view parent) const;
   // Profiles `value` unless `tally` has settled (then counts invalid UTF-8 only).
   void Feed(std::string_view value, Context::State& ctx, Tally& tally) const;
   void AddFindings(const ColumnRef& ref, const std::optional<std::string>& path,
@@ -164,30 +160,15 @@ void ColumnScanner::Impl::Profile(std::string_view value, Context::State& ctx,
   }
 }
 
-NameVerdict ColumnScanner::Impl::JudgeKey(std::string_view key, std::string_view parent) const {
-  NameVerdict verdict = names->Judge(key);
-  if (verdict.category || parent.empty()) return verdict;
-  // "$.telefone[*].nr", "$.emails[*].value": a key that only says "the value"
-  // takes its category from the object it sits in. Keys that describe the
-  // value ("type", "at", "prefix") do not.
-  static const std::set<std::string, std::less<>> kValueKeys = {
-      "value", "val", "v",      "nr",     "no",     "number", "num",   "nummer",
-      "numero", "número", "numer", "wert", "valor", "valeur", "valore", "text"};
-  std::vector<std::string> words = SplitIdentifier(key);
-  if (words.size() != 1 || !kValueKeys.contains(words[0])) return verdict;
-  NameVerdict outer = names->Judge(parent);
-  return outer.category && !outer.negative ? outer : verdict;
-}
-
 void ColumnScanner::Impl::Feed(std::string_view value, Context::State& ctx, Tally& tally) const {
   if (tally.settled) {
     tally.profile.invalid_utf8 += ValidUtf8(value) ? 0 : 1;
     return;
   }
   Profile(value, ctx, tally.profile);
-  ++tally.examined;
-  if (options.stop_when_settled && tally.examined >= kMinExamined &&
-      tally.examined % kSettleCheckEvery == 0) {
+  // Until it settles, every value lands in one of these two counts.
+  const int64_t examined = tally.profile.non_null + tally.profile.invalid_utf8;
+  if (options.stop_when_settled && examined >= kMinExamined && examined % kSettleCheckEvery == 0) {
     tally.settled = Settled(tally.Input(), detector->specs(), options.threshold);
   }
 }
@@ -229,7 +210,7 @@ ColumnScan ColumnScanner::Scan(const TableInfo& table, const ColumnInfo& column,
       auto it = paths.find(path);
       if (it == paths.end()) {
         if (paths.size() >= impl_->options.max_json_paths) return;
-        it = paths.try_emplace(std::string(path), detectors, impl_->JudgeKey(key, parent), "", 'S')
+        it = paths.try_emplace(std::string(path), detectors, impl_->names->JudgeJsonKey(key, parent), "", 'S')
                  .first;
       }
       impl_->Feed(leaf, ctx, it->second);
