@@ -8,45 +8,14 @@
 
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "reports/compliance_report.h"
 #include "tests/golden/compliance_fixtures.h"
+#include "tests/golden/golden_file.h"
 
 namespace pgveil {
 namespace {
-
-bool UpdateRequested() {
-  const char* update = std::getenv("PGVEIL_UPDATE_GOLDEN");
-  return update != nullptr && std::string(update) == "1";
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return "<missing: run with PGVEIL_UPDATE_GOLDEN=1 to create it>";
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-std::string FirstDifference(const std::string& expected, const std::string& actual) {
-  std::istringstream e(expected);
-  std::istringstream a(actual);
-  std::string el;
-  std::string al;
-  for (int line = 1;; ++line) {
-    bool more_e = static_cast<bool>(std::getline(e, el));
-    bool more_a = static_cast<bool>(std::getline(a, al));
-    if (!more_e && !more_a) return "files differ only in the final newline";
-    if (!more_e || !more_a || el != al) {
-      return "line " + std::to_string(line) + ":\n  expected: " + (more_e ? el : "<end>") +
-             "\n  actual:   " + (more_a ? al : "<end>");
-    }
-  }
-}
 
 void CheckGolden(const std::string& name, const reports::ComplianceInput& input) {
   const reports::ComplianceReport report = reports::BuildComplianceReport(input);
@@ -56,16 +25,7 @@ void CheckGolden(const std::string& name, const reports::ComplianceInput& input)
   };
   for (const auto& [suffix, format] : variants) {
     const std::string path = std::string(PGVEIL_COMPLIANCE_GOLDEN_DIR) + "/" + name + "." + suffix;
-    const std::string actual = reports::RenderCompliance(report, format);
-    if (UpdateRequested()) {
-      std::ofstream out(path, std::ios::binary | std::ios::trunc);
-      out << actual;
-      REQUIRE(out.good());
-      continue;
-    }
-    const std::string expected = ReadFile(path);
-    if (expected != actual) FAIL_CHECK(path << " differs at " << FirstDifference(expected, actual));
-    SUCCEED(path);
+    testing::CheckGoldenFile(path, reports::RenderCompliance(report, format));
   }
 }
 
