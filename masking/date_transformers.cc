@@ -35,10 +35,33 @@ void AppendShiftedValue(const IsoDateTime& value, int64_t year, int month, int d
   }
 }
 
-class DateShiftTransformer final : public Transformer {
+// What both transformers share: empty and infinite dates pass through, and
+// anything else must be an ISO date or timestamp before MaskDate sees it.
+class DateTransformer : public Transformer {
+ public:
+  using Transformer::Transformer;
+
+ protected:
+  Status MaskValue(std::string_view in, MaskedValue* out) final {
+    if (in.empty() || IsInfinityDate(in)) {
+      out->text.assign(in);
+      return Status::Ok();
+    }
+    std::optional<IsoDateTime> value = ParseIsoDateTime(in);
+    if (!value.has_value()) {
+      return Invalid("not an ISO date or timestamp");
+    }
+    MaskDate(in, *value, &out->text);
+    return Status::Ok();
+  }
+  // `in` parsed as `value`; appends the masked date to `out`.
+  virtual void MaskDate(std::string_view in, const IsoDateTime& value, std::string* out) = 0;
+};
+
+class DateShiftTransformer final : public DateTransformer {
  public:
   DateShiftTransformer(TransformerContext& context, KeyedHash hasher)
-      : Transformer(context.spec.name, std::move(context.invalid)),
+      : DateTransformer(context.spec.name, std::move(context.invalid)),
         hasher_(std::move(hasher)),
         days_(context.params.GetInt("days")) {}
   std::unique_ptr<Transformer> Clone() const override {
@@ -46,24 +69,15 @@ class DateShiftTransformer final : public Transformer {
   }
 
  protected:
-  Status MaskValue(std::string_view in, MaskedValue* out) override {
-    if (in.empty() || IsInfinityDate(in)) {
-      out->text.assign(in);
-      return Status::Ok();
-    }
-    std::optional<IsoDateTime> value = ParseIsoDateTime(in);
-    if (!value.has_value()) {
-      return Invalid("not an ISO date or timestamp");
-    }
-
+  void MaskDate(std::string_view in, const IsoDateTime& value, std::string* out) override {
     const std::string_view date = in.substr(0, in.find_first_of(" T"));
     const KeyedHash::Digest digest = hasher_.Mac(date);
     const int64_t magnitude =
         1 + static_cast<int64_t>(DigestPrefix64(digest) % static_cast<uint64_t>(days_));
     const int64_t offset = (digest[8] & 1) != 0 ? -magnitude : magnitude;
 
-    const int64_t max_year = value->year > 9999 ? kMaxTimestampYear : 9999;
-    const int64_t days = DaysFromCivil(value->year, value->month, value->day);
+    const int64_t max_year = value.year > 9999 ? kMaxTimestampYear : 9999;
+    const int64_t days = DaysFromCivil(value.year, value.month, value.day);
     int64_t year;
     int month;
     int day;
@@ -71,8 +85,7 @@ class DateShiftTransformer final : public Transformer {
     if (year < 1 || year > max_year) {
       CivilFromDays(days - offset, &year, &month, &day);
     }
-    AppendShiftedValue(*value, year, month, day, &out->text);
-    return Status::Ok();
+    AppendShiftedValue(value, year, month, day, out);
   }
 
  private:
@@ -80,30 +93,21 @@ class DateShiftTransformer final : public Transformer {
   int64_t days_;
 };
 
-class DateGeneralizeTransformer final : public Transformer {
+class DateGeneralizeTransformer final : public DateTransformer {
  public:
   explicit DateGeneralizeTransformer(TransformerContext& context)
-      : Transformer(context.spec.name, std::move(context.invalid)),
+      : DateTransformer(context.spec.name, std::move(context.invalid)),
         keep_month_(context.params.GetString("to") == "month") {}
   std::unique_ptr<Transformer> Clone() const override {
     return std::make_unique<DateGeneralizeTransformer>(*this);
   }
 
  protected:
-  Status MaskValue(std::string_view in, MaskedValue* out) override {
-    if (in.empty() || IsInfinityDate(in)) {
-      out->text.assign(in);
-      return Status::Ok();
-    }
-    std::optional<IsoDateTime> value = ParseIsoDateTime(in);
-    if (!value.has_value()) {
-      return Invalid("not an ISO date or timestamp");
-    }
-    IsoDateTime general = *value;
+  void MaskDate(std::string_view, const IsoDateTime& value, std::string* out) override {
+    IsoDateTime general = value;
     general.hour = general.minute = general.second = 0;
     general.fraction = {};
-    AppendShiftedValue(general, value->year, keep_month_ ? value->month : 1, 1, &out->text);
-    return Status::Ok();
+    AppendShiftedValue(general, value.year, keep_month_ ? value.month : 1, 1, out);
   }
 
  private:
