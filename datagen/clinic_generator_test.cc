@@ -333,17 +333,7 @@ TEST_CASE("clinic: rates the truth relies on", "[datagen]") {
 }
 
 TEST_CASE("clinic: a bad scale is rejected and sink errors carry the table", "[datagen]") {
-  RecordingSink sink;
-  CHECK(GenerateClinic({1, 0.0}, sink).code() == StatusCode::kInvalidArgument);
-  CHECK(GenerateClinic({1, -2.0}, sink).code() == StatusCode::kInvalidArgument);
-
-  class FailingSink : public RecordingSink {
-   public:
-    Status CopyData(std::string_view) override { return Status::Unavailable("disk full"); }
-  } failing;
-  const Status s = GenerateClinic({1, 0.01}, failing);
-  CHECK(s.code() == StatusCode::kUnavailable);
-  CHECK(s.message() == "loading klinik.patienten: disk full");
+  testing::CheckBadScaleAndSinkErrors(GenerateClinic, "klinik.patienten");
 }
 
 TEST_CASE("clinic: truth JSON has the key answers", "[datagen]") {

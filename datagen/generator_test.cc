@@ -200,17 +200,7 @@ TEST_CASE("free text and NULL rates match what the truth assumes", "[datagen]") 
 }
 
 TEST_CASE("a bad scale is rejected and sink errors carry the table", "[datagen]") {
-  RecordingSink sink;
-  CHECK(GenerateShop({1, 0.0}, sink).code() == StatusCode::kInvalidArgument);
-  CHECK(GenerateShop({1, -2.0}, sink).code() == StatusCode::kInvalidArgument);
-
-  class FailingSink : public RecordingSink {
-   public:
-    Status CopyData(std::string_view) override { return Status::Unavailable("disk full"); }
-  } failing;
-  const Status s = GenerateShop({1, 0.01}, failing);
-  CHECK(s.code() == StatusCode::kUnavailable);
-  CHECK(s.message() == "loading public.customers: disk full");
+  testing::CheckBadScaleAndSinkErrors(GenerateShop, "public.customers");
 }
 
 TEST_CASE("the SQL script quotes identifiers and terminates COPY blocks", "[datagen]") {

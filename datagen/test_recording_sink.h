@@ -164,4 +164,22 @@ inline std::map<std::string, std::vector<std::string>> TruthAnswers(
   return answers;
 }
 
+// `generate` (GenerateShop or GenerateClinic) rejects a scale that is not
+// positive, and a sink's error comes back with the table it was loading,
+// `first_table`, the first one written.
+template <typename Generate>
+void CheckBadScaleAndSinkErrors(Generate generate, const std::string& first_table) {
+  RecordingSink sink;
+  CHECK(generate({1, 0.0}, sink).code() == StatusCode::kInvalidArgument);
+  CHECK(generate({1, -2.0}, sink).code() == StatusCode::kInvalidArgument);
+
+  class FailingSink : public RecordingSink {
+   public:
+    Status CopyData(std::string_view) override { return Status::Unavailable("disk full"); }
+  } failing;
+  const Status s = generate({1, 0.01}, failing);
+  CHECK(s.code() == StatusCode::kUnavailable);
+  CHECK(s.message() == "loading " + first_table + ": disk full");
+}
+
 }  // namespace pgveil::datagen::testing
