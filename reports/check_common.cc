@@ -138,6 +138,32 @@ std::string ValidUtf8(std::string_view text) { return Clean(text, false); }
 
 std::string Printable(std::string_view text) { return Clean(text, true); }
 
+std::string MarkupEscape(std::string_view raw, std::string_view apostrophe) {
+  std::string out;
+  for (char c : Printable(raw)) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += apostrophe;
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
 size_t DisplayWidth(std::string_view text) {
   size_t width = 0;
   for (size_t i = 0; i < text.size();) {

@@ -63,6 +63,11 @@ std::string ValidUtf8(std::string_view text);
 // identifier cannot move a terminal's cursor or end a line in any format.
 std::string Printable(std::string_view text);
 
+// Printable `raw` with & < > " and ' as character references, for XML and
+// HTML text and attributes. `apostrophe` is "&apos;" (XML) or "&#39;"
+// (HTML 4 knows no &apos;).
+std::string MarkupEscape(std::string_view raw, std::string_view apostrophe);
+
 // Markdown table cells (GitHub-flavoured): MarkdownCode puts `raw` in a code
 // span ("|" escaped, fenced by one backtick more than the longest run
 // inside); MarkdownText backslash-escapes everything Markdown could act on,

@@ -33,39 +33,15 @@
 namespace pgveil::reports {
 namespace {
 
+// MarkupEscape, and U+FFFE and U+FFFF (not XML characters) as U+FFFD.
 std::string Xml(std::string_view raw) {
-  std::string text = Printable(raw);
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    std::string_view rest = std::string_view(text).substr(i);
-    if (rest.starts_with("\xEF\xBF\xBE") || rest.starts_with("\xEF\xBF\xBF")) {
-      out += "\xEF\xBF\xBD";  // U+FFFE and U+FFFF are not XML characters
-      i += 2;
-      continue;
-    }
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out += c;
+  std::string text = MarkupEscape(raw, "&apos;");
+  for (std::string_view nonchar : {"\xEF\xBF\xBE", "\xEF\xBF\xBF"}) {
+    for (size_t at = text.find(nonchar); at != std::string::npos; at = text.find(nonchar, at)) {
+      text.replace(at, nonchar.size(), "\xEF\xBF\xBD");
     }
   }
-  return out;
+  return text;
 }
 
 // "rule: subject: message [category] (file:line) NEW", one violation.

@@ -148,31 +148,7 @@ std::string Contents() {
 
 }  // namespace
 
-std::string HtmlEscape(std::string_view raw) {
-  std::string out;
-  for (char c : Printable(raw)) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string HtmlEscape(std::string_view raw) { return MarkupEscape(raw, "&#39;"); }
 
 std::string HtmlBadge(std::string_view css_class, std::string_view text) {
   std::string name;
