@@ -21,6 +21,8 @@ inline int ExitCodeFor(const Status& status) {
     case StatusCode::kInvalidArgument:
     case StatusCode::kNotFound:
       return kExitUsage;
+    case StatusCode::kGateFailed:
+      return kExitFindings;
     default:
       return kExitRuntime;
   }

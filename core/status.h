@@ -27,6 +27,7 @@ enum class StatusCode {
   kPermissionDenied,  // the database refused us
   kUnavailable,       // the database or a file could not be reached
   kInternal,          // anything else that went wrong at run time
+  kGateFailed,        // the policy does not cover what was found: fix the policy, run again
 };
 
 class [[nodiscard]] Status {
@@ -42,6 +43,7 @@ class [[nodiscard]] Status {
   }
   static Status Unavailable(std::string m) { return {StatusCode::kUnavailable, std::move(m)}; }
   static Status Internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
+  static Status GateFailed(std::string m) { return {StatusCode::kGateFailed, std::move(m)}; }
 
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }

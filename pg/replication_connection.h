@@ -13,6 +13,11 @@
 // slot itself is persistent and outlives the connection; DropSlot (or
 // pg_drop_replication_slot from any session) removes it.
 //
+// Part 2 streams the slot: StartLogical puts the session in COPY BOTH mode,
+// Read returns the server's frames (XLogData carrying one pgoutput message,
+// or a keepalive), and SendFeedback reports what the target has made
+// durable, which is what the server may then discard.
+//
 // Thread-safety: one thread at a time.
 #pragma once
 
@@ -22,6 +27,20 @@
 #include "core/status.h"
 
 namespace pgveil::pg {
+
+// One frame of the logical stream. LSNs are plain 64-bit positions.
+struct ReplicationFrame {
+  enum class Kind {
+    kNone,       // nothing arrived within the timeout
+    kData,       // XLogData: `payload` is one message of the output plugin
+    kKeepalive,  // the server's position; answer at once when reply_requested
+  };
+  Kind kind = Kind::kNone;
+  uint64_t wal_start = 0;  // kData: where the message's record starts
+  uint64_t wal_end = 0;    // the server's current end of WAL
+  bool reply_requested = false;
+  std::string payload;
+};
 
 struct ReplicationSlot {
   std::string name;
@@ -45,6 +64,21 @@ class ReplicationConnection {
 
   // DROP_REPLICATION_SLOT `name`. Ends the exported snapshot.
   Status DropSlot(const std::string& name);
+
+  // START_REPLICATION SLOT `slot` LOGICAL `start_lsn` with pgoutput
+  // protocol version 1 over `publication`, logical messages included. The
+  // server starts at the slot's confirmed position or `start_lsn`,
+  // whichever is later. InvalidArgument when the slot does not exist or is
+  // in use by another session.
+  Status StartLogical(const std::string& slot, uint64_t start_lsn, const std::string& publication);
+
+  // The next frame, waiting at most `timeout_ms`. Unavailable when the
+  // connection is lost or the server ends the stream.
+  Result<ReplicationFrame> Read(int timeout_ms);
+
+  // Standby status update: everything up to `flushed` is durable on the
+  // target (written and applied likewise), so the slot may advance.
+  Status SendFeedback(uint64_t flushed, bool reply_requested = false);
 
   // The server version as libpq reports it (150004 for 15.4).
   int server_version() const;

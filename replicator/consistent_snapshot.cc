@@ -2,6 +2,7 @@
 
 #include "core/identifier.h"
 #include "pg/conninfo.h"
+#include "replicator/ddl_capture.h"
 
 namespace pgveil::replicator {
 namespace {
@@ -112,6 +113,15 @@ Status ConsistentSnapshot::CreateSlot(const SnapshotOptions& options,
                       QuoteIdent(name) + tables + " WITH (publish_via_partition_root = true)")
             .WithContext("creating the publication \"" + name + "\" on the source"));
     publication_ = name;
+    // Before the slot, so that every schema change after its consistent
+    // point is in the stream.
+    Status captured = InstallDdlCapture(*session_, name, name);
+    if (captured.code() == StatusCode::kPermissionDenied) {
+      observer.Note(captured.message());
+    } else if (!captured.ok()) {
+      (void)session_->Execute("DROP PUBLICATION IF EXISTS " + QuoteIdent(publication_));
+      return captured;
+    }
   }
   Result<std::unique_ptr<pg::ReplicationConnection>> replication =
       pg::ReplicationConnection::Open(source_dsn_);
@@ -120,6 +130,7 @@ Status ConsistentSnapshot::CreateSlot(const SnapshotOptions& options,
                                          : Result<pg::ReplicationSlot>(replication.status());
   if (!slot.ok()) {
     if (!publication_.empty()) {
+      (void)RemoveDdlCapture(*session_, name);
       (void)session_->Execute("DROP PUBLICATION IF EXISTS " + QuoteIdent(publication_));
     }
     return slot.status();
@@ -173,6 +184,7 @@ Status ConsistentSnapshot::Release(bool keep_slot) {
   }
   replication_.reset();
   if (!publication_.empty() && !keep_slot && session_) {
+    (void)RemoveDdlCapture(*session_, publication_);
     (void)session_->Execute("DROP PUBLICATION IF EXISTS " + QuoteIdent(publication_));
   }
   if (session_ && !slot_) (void)session_->Execute("ROLLBACK");

@@ -22,10 +22,6 @@ const TableInfo& RootOf(const TableInfo& table, const RelationIndex& index) {
   return *current;
 }
 
-bool IsKeep(const policy::ColumnRule& rule) {
-  return rule.kind == policy::ColumnRule::Kind::kKeep || rule.transformer == "keep";
-}
-
 Result<ColumnPlan> PlanColumn(const TableInfo& root, const ColumnInfo& column,
                               const policy::TableRule& rules, const masking::KeyRing& keys) {
   ColumnRef ref{root.schema, root.name, column.name};
@@ -34,24 +30,33 @@ Result<ColumnPlan> PlanColumn(const TableInfo& root, const ColumnInfo& column,
     return Status::InvalidArgument("column " + ref.ToString() +
                                    " has no rule in the policy (run pgveil check)");
   }
-  const policy::ColumnRule& rule = found->second;
   ColumnPlan plan;
   plan.name = column.name;
-  if (IsKeep(rule)) {
-    plan.rule = "keep";
-    return plan;
-  }
-  plan.rule = rule.transformer;
-  std::string domain = rule.domain.value_or(ref.ToString());
+  plan.rule = RuleName(found->second);
+  PGVEIL_ASSIGN_OR_RETURN(plan.prototype, BuildColumnTransformer(ref, found->second, keys));
+  return plan;
+}
+
+}  // namespace
+
+std::string RuleName(const policy::ColumnRule& rule) {
+  return rule.kind == policy::ColumnRule::Kind::kKeep ? "keep" : rule.transformer;
+}
+
+Result<std::unique_ptr<masking::Transformer>> BuildColumnTransformer(
+    const ColumnRef& column, const policy::ColumnRule& rule, const masking::KeyRing& keys) {
+  if (RuleName(rule) == "keep") return std::unique_ptr<masking::Transformer>();
+  std::string domain = rule.domain.value_or(column.ToString());
   Result<std::unique_ptr<masking::Transformer>> transformer =
       masking::CreateTransformer(rule.transformer, rule.RegistryParams(), domain, keys);
   if (!transformer.ok()) {
     return transformer.status().WithContext("building the " + rule.transformer +
-                                            " transformer of " + ref.ToString());
+                                            " transformer of " + column.ToString());
   }
-  plan.prototype = std::move(transformer).value();
-  return plan;
+  return transformer;
 }
+
+namespace {
 
 Result<TablePlan> PlanTable(const TableInfo& table, const TableInfo& root,
                             const policy::TableRule& rules, const masking::KeyRing& keys) {

@@ -76,6 +76,15 @@ struct MaskingPlan {
   std::vector<RelationRef> matviews;  // refreshed after the copy, in creation (oid) order
 };
 
+// "keep", or the name of the transformer `rule` applies.
+std::string RuleName(const policy::ColumnRule& rule);
+
+// The transformer of `rule` for `column` (the rule's domain, or
+// schema.table.column by default); null for keep. The one place a column's
+// transformer is made, for the copy and the stream alike.
+Result<std::unique_ptr<masking::Transformer>> BuildColumnTransformer(
+    const ColumnRef& column, const policy::ColumnRule& rule, const masking::KeyRing& keys);
+
 // Builds the plan, creating every transformer (so a bad parameter or a key
 // problem surfaces before anything is written).
 Result<MaskingPlan> BuildMaskingPlan(const policy::Policy& policy, const Catalog& catalog,

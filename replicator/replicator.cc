@@ -11,6 +11,7 @@
 #include "pg/catalog_reader.h"
 #include "pg/connection.h"
 #include "replicator/consistent_snapshot.h"
+#include "replicator/ddl_capture.h"
 #include "replicator/masking_plan.h"
 #include "replicator/parallel_copy.h"
 #include "replicator/schema_transfer.h"
@@ -57,6 +58,17 @@ std::vector<RelationRef> PublicationTables(const MaskingPlan& plan) {
     }
   }
   return tables;
+}
+
+// The oids of the publication's tables, as of the snapshot's catalog.
+std::vector<uint32_t> PublishedOids(const MaskingPlan& plan, const Catalog& catalog) {
+  std::set<std::string> roots;
+  for (const RelationRef& table : PublicationTables(plan)) roots.insert(table.QualifiedName());
+  std::vector<uint32_t> oids;
+  for (const TableInfo& table : catalog.tables) {
+    if (roots.count(table.QualifiedName())) oids.push_back(table.oid);
+  }
+  return oids;
 }
 
 // Everything between taking the snapshot and releasing it.
@@ -121,7 +133,12 @@ class CopyRun {
     observer_.Phase("creating indexes and constraints, refreshing materialized views");
     PGVEIL_RETURN_IF_ERROR(FinishSchema(schema, plan.matviews));
     const std::string kept = keep_slot && snapshot_.slot() ? snapshot_.slot()->name : "";
-    PGVEIL_RETURN_IF_ERROR(target_.MarkComplete(kept));
+    std::vector<SourceTable> streamed;
+    if (!kept.empty()) {
+      PGVEIL_ASSIGN_OR_RETURN(streamed, DescribeTables(source_, PublishedOids(plan, catalog),
+                                                       snapshot_.snapshot()));
+    }
+    PGVEIL_RETURN_IF_ERROR(target_.MarkComplete(kept, TablesToJson(streamed)));
 
     summary.snapshot_source = snapshot_.source_description();
     summary.consistent_lsn = snapshot_.consistent_lsn();

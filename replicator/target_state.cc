@@ -77,6 +77,25 @@ CREATE TABLE pgveil.replication_state (
 );
 )SQL";
 
+// The stream's part of the state, added to a target copied by any version:
+// the last source commit applied (its end LSN) and when, and the shape of
+// every streamed source table as of that commit (ddl_capture.h), written in
+// the same transaction as the rows.
+constexpr const char* kStreamStateSql = R"SQL(
+ALTER TABLE pgveil.replication_state
+  ADD COLUMN IF NOT EXISTS applied_lsn pg_lsn,
+  ADD COLUMN IF NOT EXISTS applied_at timestamptz,
+  ADD COLUMN IF NOT EXISTS source_commit_time timestamptz,
+  ADD COLUMN IF NOT EXISTS source text,
+  ADD COLUMN IF NOT EXISTS policy_sha256 text,
+  ADD COLUMN IF NOT EXISTS stream_status text,
+  ADD COLUMN IF NOT EXISTS stream_message text;
+CREATE TABLE IF NOT EXISTS pgveil.stream_tables (
+  oid oid PRIMARY KEY,
+  description jsonb NOT NULL
+);
+)SQL";
+
 using Rows = std::vector<std::vector<std::optional<std::string>>>;
 
 // Column `column` of the first row; "" for NULL or no row.
@@ -151,11 +170,20 @@ Status TargetState::MarkCopying(const StateRecord& record) {
   return connection_->Execute(sql).WithContext("recording the run on the target");
 }
 
-Status TargetState::MarkComplete(const std::string& slot) {
-  return connection_
-      ->Execute("UPDATE pgveil.replication_state SET status = 'complete', slot = " +
-                Nullable(slot) + ", finished_at = now() WHERE id = 1")
-      .WithContext("recording the finished copy on the target");
+Status TargetState::MarkComplete(const std::string& slot, const std::string& tables_json) {
+  std::string sql = std::string("BEGIN;") + kStreamStateSql +
+                    "UPDATE pgveil.replication_state SET status = 'complete', slot = " +
+                    Nullable(slot) +
+                    ", finished_at = now(), applied_lsn = consistent_lsn WHERE id = 1;"
+                    "DELETE FROM pgveil.stream_tables;"
+                    "INSERT INTO pgveil.stream_tables SELECT (t->>'oid')::oid, t FROM "
+                    "jsonb_array_elements(" +
+                    QuoteLiteral(tables_json) + "::jsonb) t; COMMIT";
+  return connection_->Execute(sql).WithContext("recording the finished copy on the target");
+}
+
+Status TargetState::PrepareStream() {
+  return connection_->Execute(kStreamStateSql).WithContext("preparing the target for streaming");
 }
 
 Status TargetState::MarkIncomplete() {

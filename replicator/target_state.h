@@ -67,8 +67,12 @@ class TargetState {
   // Creates the pgveil schema and the state row, status "copying".
   Status MarkCopying(const StateRecord& record);
   // Status "complete", finished_at now; `slot` ("" for none) is what a
-  // stream would continue from.
-  Status MarkComplete(const std::string& slot);
+  // stream would continue from, at the consistent LSN, with the source
+  // tables as `tables_json` describes them (a JSON array, ddl_capture.h).
+  Status MarkComplete(const std::string& slot, const std::string& tables_json);
+  // Adds the stream's columns and table to a state written by an older
+  // version; a no-op otherwise.
+  Status PrepareStream();
   Status MarkIncomplete();
 
   pg::Connection& connection() { return *connection_; }

@@ -1,0 +1,440 @@
+#include "replicator/stream.h"
+
+#include <chrono>
+#include <map>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "core/identifier.h"
+#include "pg/connection.h"
+#include "pg/conninfo.h"
+#include "pg/replication_connection.h"
+#include "replicator/change_batch.h"
+#include "replicator/ddl_capture.h"
+#include "replicator/schema_sync.h"
+#include "replicator/schema_transfer.h"
+#include "replicator/target_state.h"
+
+namespace pgveil::replicator {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using pgoutput::Lsn;
+
+// A transaction this large is sent to the target before its commit
+// arrives (inside the still open target transaction), so memory stays
+// bounded whatever the source commits at once.
+constexpr size_t kSpillBytes = size_t{32} << 20;
+// Flush the done transactions once their SQL is this large.
+constexpr size_t kBatchBytes = size_t{16} << 20;
+constexpr auto kFeedbackEvery = std::chrono::seconds(10);
+constexpr auto kRetainedWalEvery = std::chrono::seconds(30);
+
+using Rows = std::vector<std::vector<std::optional<std::string>>>;
+
+std::string Field(const Rows& rows, size_t column) {
+  if (rows.empty() || rows[0].size() <= column || !rows[0][column]) return "";
+  return *rows[0][column];
+}
+
+// pgoutput times are microseconds since 2000-01-01 UTC.
+std::string TimestampSql(int64_t micros) {
+  return fmt::format("to_timestamp({:.6f})", 946684800.0 + static_cast<double>(micros) / 1e6);
+}
+
+// One connected run of the stream: from connecting to a stop or an error.
+class StreamSession {
+ public:
+  StreamSession(const policy::Policy& policy, const masking::KeyRing& keys,
+                const StreamOptions& options, ReplicationObserver& observer,
+                StreamSummary& summary)
+      : options_(options),
+        observer_(observer),
+        summary_(summary),
+        plan_input_{policy, keys, options.judge} {}
+
+  Status Run() {
+    PGVEIL_RETURN_IF_ERROR(Connect());
+    last_feedback_ = last_sequences_ = last_wal_check_ = Clock::now();
+    while (true) {
+      if (options_.stop->load() && !in_transaction_) return Finish();
+      PGVEIL_ASSIGN_OR_RETURN(pg::ReplicationFrame frame, replication_->Read(ReadTimeout()));
+      switch (frame.kind) {
+        case pg::ReplicationFrame::Kind::kData: {
+          Status handled = OnMessage(frame.payload);
+          // What committed before the stop stays applied; the stopping
+          // transaction is not, and is not acknowledged.
+          if (handled.code() == StatusCode::kGateFailed && !target_open_) (void)Flush();
+          PGVEIL_RETURN_IF_ERROR(handled);
+          break;
+        }
+        case pg::ReplicationFrame::Kind::kKeepalive:
+          if (Idle() && frame.wal_end > confirmed_) confirmed_ = frame.wal_end;
+          if (frame.reply_requested) PGVEIL_RETURN_IF_ERROR(SendFeedback());
+          break;
+        case pg::ReplicationFrame::Kind::kNone:
+          break;
+      }
+      PGVEIL_RETURN_IF_ERROR(Housekeeping());
+    }
+  }
+
+  // Marks the target stopped with `status`'s message (names only).
+  void RecordStop(const Status& status) {
+    if (target_ == nullptr) return;
+    if (target_open_) (void)target_->connection().Execute("ROLLBACK");
+    (void)target_->connection().Execute(
+        "UPDATE pgveil.replication_state SET stream_status = 'stopped', stream_message = " +
+        QuoteLiteral(status.ok() ? "" : status.message()) + " WHERE id = 1");
+  }
+
+ private:
+  Status Connect() {
+    PGVEIL_ASSIGN_OR_RETURN(target_, TargetState::Open(options_.target_dsn));
+    PGVEIL_RETURN_IF_ERROR(target_->PrepareStream());
+    PGVEIL_ASSIGN_OR_RETURN(
+        Rows state, target_->connection().Query(
+                        "SELECT status, coalesce(slot, ''), coalesce(applied_lsn, "
+                        "consistent_lsn)::text FROM pgveil.replication_state WHERE id = 1"));
+    if (Field(state, 0) != "complete" || Field(state, 1).empty()) {
+      return Status::InvalidArgument(
+          "the target holds no complete masked copy made for streaming; run pgveil replicate "
+          "without --snapshot-only first");
+    }
+    slot_ = Field(state, 1);
+    PGVEIL_ASSIGN_OR_RETURN(applied_, pgoutput::ParseLsn(Field(state, 2)));
+    confirmed_ = applied_;
+    PGVEIL_RETURN_IF_ERROR(LoadModel());
+
+    Result<std::unique_ptr<pg::Connection>> source = pg::Connection::Open(options_.source_dsn);
+    if (!source.ok()) return source.status().WithContext("the source");
+    source_ = std::move(source).value();
+    Result<pg::ConnInfoParts> parts = pg::SplitPassword(options_.source_dsn);
+    PGVEIL_RETURN_IF_ERROR(
+        target_->connection()
+            .Execute("SET standard_conforming_strings = on; SET synchronous_commit = on; "
+                     "UPDATE pgveil.replication_state SET stream_status = 'streaming', "
+                     "stream_message = NULL, policy_sha256 = " +
+                     QuoteLiteral(options_.policy_sha256) + ", source = " +
+                     QuoteLiteral(parts.ok() ? parts->without_password : "") + " WHERE id = 1")
+            .WithContext("the target"));
+
+    Result<std::unique_ptr<pg::ReplicationConnection>> replication =
+        pg::ReplicationConnection::Open(options_.source_dsn);
+    if (!replication.ok()) return replication.status().WithContext("the source");
+    replication_ = std::move(replication).value();
+    return replication_->StartLogical(slot_, applied_, /*publication=*/slot_);
+  }
+
+  Status LoadModel() {
+    PGVEIL_ASSIGN_OR_RETURN(
+        Rows rows, target_->connection().Query("SELECT coalesce(jsonb_agg(description), "
+                                               "'[]')::text FROM pgveil.stream_tables"));
+    PGVEIL_ASSIGN_OR_RETURN(SchemaChange all,
+                            ParseSchemaChange("{\"tables\": " + Field(rows, 0) + "}"));
+    model_.clear();
+    for (SourceTable& table : all.tables) model_[table.oid] = std::move(table);
+    return Status::Ok();
+  }
+
+  bool Idle() const { return !in_transaction_ && done_.empty() && !target_open_ && !has_done_; }
+
+  int ReadTimeout() const {
+    if (!has_done_) return 1000;
+    auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() -
+                                                                        batch_started_);
+    return std::max<int>(1, options_.batch_milliseconds - static_cast<int>(waited.count()));
+  }
+
+  Status OnMessage(std::string_view payload) {
+    Result<pgoutput::Event> event = pgoutput::Decode(payload);
+    if (!event.ok()) return Status::Internal(event.status().message());
+    return std::visit([this](auto& e) { return On(e); }, *event);
+  }
+
+  Status On(const pgoutput::Begin& begin) {
+    in_transaction_ = true;
+    skipping_ = begin.final_lsn < applied_;
+    return Status::Ok();
+  }
+
+  Status On(const pgoutput::Commit& commit) {
+    in_transaction_ = false;
+    if (skipping_) {
+      skipping_ = false;
+      return Status::Ok();
+    }
+    done_changes_ += current_.changes();
+    std::string sql = current_.Take();
+    if (!sql.empty()) done_.Statement(sql);
+    if (!has_done_) batch_started_ = Clock::now();
+    has_done_ = true;
+    done_end_ = commit.end_lsn;
+    done_commit_time_ = commit.commit_time;
+    ++done_transactions_;
+    if (done_changes_ >= options_.batch_changes || done_.bytes() >= kBatchBytes || target_open_) {
+      return Flush();
+    }
+    return Status::Ok();
+  }
+
+  Status On(const pgoutput::Relation& relation) {
+    relations_.erase(relation.oid);
+    announced_[relation.oid] = relation;
+    return Status::Ok();
+  }
+
+  Status On(const pgoutput::Insert& insert) {
+    if (skipping_) return Status::Ok();
+    PGVEIL_ASSIGN_OR_RETURN(StreamRelation * relation, Planned(insert.relation));
+    if (relation->skipped) return Status::Ok();
+    PGVEIL_RETURN_IF_ERROR(current_.Insert(*relation, insert.row));
+    return MaybeSpill();
+  }
+
+  Status On(const pgoutput::Update& update) {
+    if (skipping_) return Status::Ok();
+    PGVEIL_ASSIGN_OR_RETURN(StreamRelation * relation, Planned(update.relation));
+    if (relation->skipped) return Status::Ok();
+    PGVEIL_RETURN_IF_ERROR(current_.Update(*relation, update));
+    return MaybeSpill();
+  }
+
+  Status On(const pgoutput::Delete& change) {
+    if (skipping_) return Status::Ok();
+    PGVEIL_ASSIGN_OR_RETURN(StreamRelation * relation, Planned(change.relation));
+    if (relation->skipped) return Status::Ok();
+    PGVEIL_RETURN_IF_ERROR(current_.Delete(*relation, change));
+    return MaybeSpill();
+  }
+
+  Status On(const pgoutput::Truncate& truncate) {
+    if (skipping_) return Status::Ok();
+    std::vector<const StreamRelation*> relations;
+    for (uint32_t oid : truncate.relations) {
+      PGVEIL_ASSIGN_OR_RETURN(StreamRelation * relation, Planned(oid));
+      if (!relation->skipped) relations.push_back(relation);
+    }
+    current_.Truncate(relations, truncate.options);
+    return Status::Ok();
+  }
+
+  Status On(const pgoutput::Message& message) {
+    if (skipping_ || message.prefix != DdlMessagePrefix(slot_)) return Status::Ok();
+    PGVEIL_ASSIGN_OR_RETURN(SchemaChange change, ParseSchemaChange(message.content));
+    for (const SourceTable& after : change.tables) {
+      auto known = model_.find(after.oid);
+      const SourceTable* before = known == model_.end() ? nullptr : &known->second;
+      const policy::TableRule* rules = plan_input_.policy.FindTable(after.schema, after.name);
+      if (rules != nullptr && rules->skip) continue;
+      PGVEIL_RETURN_IF_ERROR(GateSchemaChange(before, after, plan_input_));
+      for (const std::string& sql : SchemaStatements(before, after)) current_.Statement(sql);
+      current_.Statement("INSERT INTO pgveil.stream_tables VALUES (" + std::to_string(after.oid) +
+                         ", " + QuoteLiteral(TablesToJson({after})) +
+                         "::jsonb->0) ON CONFLICT (oid) DO UPDATE SET description = "
+                         "excluded.description");
+      observer_.Note("schema change on " + after.QualifiedName() + " applied to the target");
+      model_[after.oid] = after;
+    }
+    for (const SourceTable& dropped : change.dropped) {
+      auto known = model_.find(dropped.oid);
+      if (known == model_.end()) continue;
+      current_.Statement(DropTableStatement(known->second));
+      current_.Statement("DELETE FROM pgveil.stream_tables WHERE oid = " +
+                         std::to_string(dropped.oid));
+      observer_.Note("dropped " + known->second.QualifiedName() + " on the target");
+      model_.erase(known);
+    }
+    return Status::Ok();
+  }
+
+  Status On(const pgoutput::Origin&) { return Status::Ok(); }
+  Status On(const pgoutput::Type&) { return Status::Ok(); }
+
+  // The plan of relation `oid`, made from its Relation message when first
+  // used: this is where a column without a rule stops the stream.
+  Result<StreamRelation*> Planned(uint32_t oid) {
+    auto planned = relations_.find(oid);
+    if (planned != relations_.end()) return &planned->second;
+    auto announced = announced_.find(oid);
+    if (announced == announced_.end()) {
+      return Status::Internal(fmt::format("the stream sent a change of relation {} before "
+                                          "describing it",
+                                          oid));
+    }
+    const pgoutput::Relation& relation = announced->second;
+    PGVEIL_ASSIGN_OR_RETURN(std::vector<std::string> types, TypeNames(relation));
+    PGVEIL_ASSIGN_OR_RETURN(StreamRelation plan, PlanStreamRelation(relation, types, plan_input_));
+    if (!plan.skipped) AddMissingColumns(plan);
+    return &(relations_[oid] = std::move(plan));
+  }
+
+  // Without the schema triggers (a source role that is not superuser) a
+  // column the policy covers can reach the stream before the target has
+  // it; it is added here, in the same transaction as its first row.
+  void AddMissingColumns(const StreamRelation& plan) {
+    auto known = model_.find(plan.oid);
+    if (known == model_.end()) return;
+    for (const StreamColumn& column : plan.columns) {
+      bool present = false;
+      for (const SourceColumn& c : known->second.columns) present = present || c.name == column.name;
+      if (present) continue;
+      current_.Statement("ALTER TABLE " + QuoteQualified(plan.schema, plan.name) +
+                         " ADD COLUMN IF NOT EXISTS " + QuoteIdent(column.name) + " " +
+                         column.type);
+      known->second.columns.push_back({0, column.name, column.type, false, false});
+    }
+  }
+
+  Result<std::vector<std::string>> TypeNames(const pgoutput::Relation& relation) {
+    std::string oids, modifiers;
+    for (const pgoutput::RelationColumn& column : relation.columns) {
+      oids += (oids.empty() ? "" : ",") + std::to_string(column.type_oid);
+      modifiers += (modifiers.empty() ? "" : ",") + std::to_string(column.type_modifier);
+    }
+    PGVEIL_ASSIGN_OR_RETURN(
+        Rows rows, source_->Query("SELECT format_type(t, m) FROM unnest('{" + oids +
+                                  "}'::oid[], '{" + modifiers +
+                                  "}'::int[]) WITH ORDINALITY AS u(t, m, o) ORDER BY o"));
+    std::vector<std::string> types;
+    for (const auto& row : rows) types.push_back(row[0].value_or(""));
+    return types;
+  }
+
+  // A transaction too large to hold goes to the target before its commit.
+  Status MaybeSpill() {
+    if (current_.bytes() < kSpillBytes) return Status::Ok();
+    std::string sql = target_open_ ? "" : "BEGIN;\n";
+    target_open_ = true;
+    sql += done_.Take() + current_.Take();
+    return target_->connection().Execute(sql).WithContext("applying to the target");
+  }
+
+  // Commits every complete transaction received, with its end LSN, then
+  // acknowledges that position to the source.
+  Status Flush() {
+    if (!has_done_) return Status::Ok();
+    std::string sql = target_open_ ? "" : "BEGIN;\n";
+    sql += done_.Take();
+    sql += "UPDATE pgveil.replication_state SET applied_lsn = " +
+           QuoteLiteral(pgoutput::FormatLsn(done_end_)) + ", applied_at = now(), " +
+           "source_commit_time = " + TimestampSql(done_commit_time_) + " WHERE id = 1;\nCOMMIT";
+    PGVEIL_RETURN_IF_ERROR(target_->connection().Execute(sql).WithContext("applying to the target"));
+    target_open_ = false;
+    has_done_ = false;
+    applied_ = done_end_;
+    if (applied_ > confirmed_) confirmed_ = applied_;
+    summary_.transactions += done_transactions_;
+    summary_.changes += done_changes_;
+    summary_.applied_lsn = pgoutput::FormatLsn(applied_);
+    done_transactions_ = 0;
+    done_changes_ = 0;
+    return SendFeedback();
+  }
+
+  Status SendFeedback() {
+    last_feedback_ = Clock::now();
+    return replication_->SendFeedback(confirmed_);
+  }
+
+  Status Housekeeping() {
+    const Clock::time_point now = Clock::now();
+    const bool committable = !target_open_ || !in_transaction_;
+    if (has_done_ && committable && ReadTimeout() <= 1) PGVEIL_RETURN_IF_ERROR(Flush());
+    if (now - last_feedback_ > kFeedbackEvery) PGVEIL_RETURN_IF_ERROR(SendFeedback());
+    if (!target_open_ && now - last_sequences_ > std::chrono::seconds(options_.sequence_seconds)) {
+      last_sequences_ = now;
+      PGVEIL_RETURN_IF_ERROR(SetSequences());
+    }
+    if (now - last_wal_check_ > kRetainedWalEvery) {
+      last_wal_check_ = now;
+      PGVEIL_RETURN_IF_ERROR(CheckRetainedWal());
+    }
+    return Status::Ok();
+  }
+
+  Status SetSequences() {
+    Result<int> set = CopySequenceValues(*source_, target_->connection());
+    return set.ok() ? Status::Ok() : set.status().WithContext("setting sequences on the target");
+  }
+
+  Status CheckRetainedWal() {
+    PGVEIL_ASSIGN_OR_RETURN(
+        Rows rows, source_->Query("SELECT (pg_current_wal_lsn() - restart_lsn)::bigint FROM "
+                                  "pg_replication_slots WHERE slot_name = " +
+                                  QuoteLiteral(slot_)));
+    int64_t retained = std::atoll(Field(rows, 0).c_str());
+    if (retained > options_.retained_wal_warning) {
+      observer_.Note(fmt::format("the slot \"{}\" retains {} MB of WAL on the source", slot_,
+                                 retained >> 20));
+    }
+    return Status::Ok();
+  }
+
+  Status Finish() {
+    PGVEIL_RETURN_IF_ERROR(Flush());
+    PGVEIL_RETURN_IF_ERROR(SetSequences());
+    return SendFeedback();
+  }
+
+  const StreamOptions& options_;
+  ReplicationObserver& observer_;
+  StreamSummary& summary_;
+  StreamPlanInput plan_input_;
+
+  std::unique_ptr<TargetState> target_;
+  std::unique_ptr<pg::Connection> source_;
+  std::unique_ptr<pg::ReplicationConnection> replication_;
+  std::string slot_;
+  Lsn applied_ = 0;    // end LSN of the last transaction committed on the target
+  Lsn confirmed_ = 0;  // what the source was or will be told is durable
+
+  std::map<uint32_t, pgoutput::Relation> announced_;
+  std::map<uint32_t, StreamRelation> relations_;
+  std::map<uint32_t, SourceTable> model_;  // the streamed tables as the target has them
+
+  bool in_transaction_ = false;
+  bool skipping_ = false;     // the transaction committed before applied_: already on the target
+  bool target_open_ = false;  // a target transaction holds spilled SQL
+  ChangeBatch current_;       // the transaction being received
+  ChangeBatch done_;          // complete transactions not yet committed on the target
+  bool has_done_ = false;
+  Lsn done_end_ = 0;
+  int64_t done_commit_time_ = 0;
+  int64_t done_transactions_ = 0;
+  int64_t done_changes_ = 0;
+  Clock::time_point batch_started_;
+  Clock::time_point last_feedback_, last_sequences_, last_wal_check_;
+};
+
+bool Retryable(const Status& status) { return status.code() == StatusCode::kUnavailable; }
+
+}  // namespace
+
+Result<StreamSummary> Stream(const policy::Policy& policy, const masking::KeyRing& keys,
+                             const StreamOptions& options, ReplicationObserver& observer) {
+  StreamSummary summary;
+  int backoff = 1;
+  while (true) {
+    StreamSession session(policy, keys, options, observer, summary);
+    const int64_t applied_before = summary.transactions;
+    Status status = session.Run();
+    if (status.ok() || !Retryable(status)) {
+      session.RecordStop(status);
+      if (!status.ok()) return status;
+      return summary;
+    }
+    if (options.stop->load()) return status;
+    if (summary.transactions > applied_before) backoff = 1;
+    observer.Note(fmt::format("{}; reconnecting in {} s", status.message(), backoff));
+    ++summary.reconnections;
+    for (int i = 0; i < backoff * 10 && !options.stop->load(); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    if (options.stop->load()) return summary;
+    backoff = std::min(backoff * 2, options.max_retry_seconds);
+  }
+}
+
+}  // namespace pgveil::replicator

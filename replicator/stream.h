@@ -1,0 +1,68 @@
+// replicator/stream.h
+//
+// Stream keeps a complete masked copy current: it reads the slot the copy
+// was taken from (pgoutput over the replication protocol), masks every
+// change with the policy exactly as the copy did, and applies the source's
+// transactions to the target in commit order (replicator/DESIGN.md,
+// "Streaming"):
+//
+//   - exactly once: several source transactions go into one target
+//     transaction together with the end LSN of the last of them
+//     (pgveil.replication_state.applied_lsn); only after that commits is the
+//     position acknowledged to the source. A restart asks for the slot from
+//     the recorded LSN and skips every transaction that committed before
+//     it, so nothing is lost and nothing is applied twice, however the
+//     previous run ended;
+//   - strict on schema changes: a relation or column that reaches the
+//     stream without a rule (stream_relation.h, schema_sync.h) stops the
+//     stream before any of its rows is written: what was applied before it
+//     stays, the rest of its transaction is rolled back and not
+//     acknowledged, so after the policy is fixed the same command resumes
+//     at that transaction (GateFailed);
+//   - sequences are set from the source every few seconds and at the end;
+//   - a lost source or target is retried with backoff, a note each time;
+//   - `stop` (set from a signal handler) ends the stream at the next
+//     transaction boundary: what was received is applied and acknowledged.
+//
+// Thread-safety: runs on the calling thread; the observer is called from it.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+
+#include "core/status.h"
+#include "masking/key_ring.h"
+#include "policy/policy.h"
+#include "replicator/observer.h"
+#include "replicator/stream_relation.h"
+
+namespace pgveil::replicator {
+
+struct StreamOptions {
+  std::string source_dsn;
+  std::string target_dsn;
+  std::string policy_sha256;  // recorded on the target with every start
+  NewColumnJudge judge;       // how a column without a rule is judged
+  const std::atomic<bool>* stop = nullptr;  // required
+  int batch_changes = 20000;      // row changes per target transaction, at most (roughly)
+  int batch_milliseconds = 200;   // how long a batch may wait for more transactions
+  int sequence_seconds = 5;       // how often sequences are set from the source
+  int64_t retained_wal_warning = int64_t{1} << 30;  // bytes the slot may hold before a warning
+  int max_retry_seconds = 30;     // the longest wait between two reconnections
+};
+
+struct StreamSummary {
+  int64_t transactions = 0;
+  int64_t changes = 0;
+  std::string applied_lsn;
+  int reconnections = 0;
+};
+
+// Streams until `*options.stop`, a schema stop (GateFailed) or an error
+// that retrying cannot fix (InvalidArgument, Internal). The target must hold
+// a complete copy made with a slot (Replicate without snapshot_only).
+Result<StreamSummary> Stream(const policy::Policy& policy, const masking::KeyRing& keys,
+                             const StreamOptions& options, ReplicationObserver& observer);
+
+}  // namespace pgveil::replicator
