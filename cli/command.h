@@ -20,6 +20,8 @@ void AddCheckCommand(CLI::App& app, CommandRunner* runner);
 void AddSnapshotCommand(CLI::App& app, CommandRunner* runner);
 void AddDiffCommand(CLI::App& app, CommandRunner* runner);
 void AddReplicateCommand(CLI::App& app, CommandRunner* runner);
+// `replicate status` and `replicate cleanup`, under `replicate`.
+void AddReplicateAdminCommands(CLI::App& replicate, CommandRunner* runner);
 void AddReportCommand(CLI::App& app, CommandRunner* runner);
 
 }  // namespace pgveil::cli

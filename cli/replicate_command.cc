@@ -1,17 +1,28 @@
 // `pgveil replicate`: a masked copy of the source database in an empty
-// target. The pipeline, top to bottom:
+// target, kept current by streaming every change after it. The pipeline,
+// top to bottom:
 //
 //   policy + masking key (exit 2 when either is missing or invalid)
+//   → a target that already holds a complete copy with its slot resumes
+//     the stream where it stopped; otherwise:
 //   → the gate: scan the source and check the policy in strict mode
 //     (exit 1 on any violation; nothing has been written anywhere)
 //   → replicator::Replicate (slot + snapshot, schema, parallel masked COPY,
-//     constraints), with progress on a terminal
-//   → a summary per table on stdout.
+//     constraints), with progress on a terminal, and a summary per table
+//   → replicator::Stream from the copy's consistent point, until SIGTERM or
+//     SIGINT (exit 0 after the transaction in flight), --catch-up, or a
+//     schema change the policy does not cover (exit 1, naming the column;
+//     after the policy is fixed the same command resumes).
 //
-// Exit 0 on a complete copy, 1 when the gate fails, 2 for a usage or
-// configuration problem (bad flag, policy, key, a target that is not empty
-// without --force, wal_level), 3 when a database fails or is lost midway (the
-// target is then marked incomplete, and the next run starts over).
+// Exit 0 on a complete copy or a stream stopped on request, 1 when a gate
+// fails, 2 for a usage or configuration problem (bad flag, policy, key, a
+// target that is not empty without --force, wal_level), 3 when a database
+// fails or is lost for good (a copy is then marked incomplete, and the next
+// run starts over; a stream retries lost connections itself).
+#include <signal.h>
+
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -20,12 +31,16 @@
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "cli/new_column_judge.h"
 #include "cli/policy_file.h"
 #include "cli/scan_pipeline.h"
 #include "cli/terminal.h"
 #include "masking/key_source.h"
 #include "policy/check.h"
+#include "policy/fingerprint.h"
 #include "replicator/replicator.h"
+#include "replicator/stream.h"
+#include "replicator/stream_admin.h"
 #include "reports/check_report.h"
 
 namespace pgveil::cli {
@@ -34,7 +49,26 @@ namespace {
 struct ReplicateCommandOptions {
   replicator::ReplicateOptions replicate;
   std::string policy;
+  bool catch_up = false;
 };
+
+// Set by SIGTERM and SIGINT while streaming; a second signal ends the
+// process at once.
+std::atomic<bool> stop_requested{false};
+
+void RequestStop(int signal_number) {
+  stop_requested = true;
+  ::signal(signal_number, SIG_DFL);
+}
+
+void StopOnSignals() {
+  struct sigaction action {};
+  action.sa_handler = RequestStop;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;  // no SA_RESTART: a wait for the stream returns at once
+  sigaction(SIGTERM, &action, nullptr);
+  sigaction(SIGINT, &action, nullptr);
+}
 
 std::string Bytes(double bytes) {
   const char* units[] = {"B", "kB", "MB", "GB", "TB"};
@@ -123,23 +157,21 @@ std::string Summary(const replicator::ReplicateSummary& summary, const std::stri
   return out + "phases: " + timings + "\n";
 }
 
-int RunReplicateCommand(ReplicateCommandOptions options) {
-  Result<policy::Policy> loaded = LoadPolicyFile(options.policy);
-  if (!loaded.ok()) return ReportErrorLines(loaded.status());
-  Result<masking::KeyRing> keys = masking::LoadKeyRing(loaded->key);
-  if (!keys.ok()) return ReportError(keys.status());
-
+// The gate, then the copy. Returns the exit code; kExitClean when the copy
+// is complete.
+int CopyIntoTarget(const policy::Policy& policy, const masking::KeyRing& keys,
+                   const replicator::ReplicateOptions& options) {
   // The gate: the same check `pgveil check --mode strict` runs.
   Progress("checking the policy against the source...");
   ScanOptions scan;
-  scan.dsn = options.replicate.source_dsn;
+  scan.dsn = options.source_dsn;
   scan.include_matviews = true;
   Result<ScanOutcome> scanned = RunScan(scan);
   if (!scanned.ok()) return ReportError(scanned.status().WithContext("checking the source"));
   policy::CheckOptions check;
   check.mode = policy::Mode::kStrict;
   CheckResult gate =
-      policy::Check(*loaded, scanned->catalog, scanned->result.findings, Today(), check);
+      policy::Check(policy, scanned->catalog, scanned->result.findings, Today(), check);
   if (gate.Errors() > 0) {
     reports::CheckRenderOptions render;
     render.color = UseColor(1);
@@ -156,12 +188,81 @@ int RunReplicateCommand(ReplicateCommandOptions options) {
 
   CliObserver observer;
   Result<replicator::ReplicateSummary> summary =
-      replicator::Replicate(*loaded, *keys, options.replicate, observer);
+      replicator::Replicate(policy, keys, options, observer);
   Progress("");
   if (!summary.ok()) return ReportError(summary.status());
   Status written = WriteOutput("", Summary(*summary, observer.Timings()));
   if (!written.ok()) return ReportError(written);
   return kExitClean;
+}
+
+float Percentile(std::vector<float> values, double share) {
+  if (values.empty()) return 0;
+  size_t at = std::min(values.size() - 1, static_cast<size_t>(share * values.size()));
+  std::nth_element(values.begin(), values.begin() + at, values.end());
+  return values[at];
+}
+
+std::string StreamSummaryText(const replicator::StreamSummary& summary) {
+  std::string out = fmt::format(
+      "streamed {} source transactions ({} row changes) into the target; applied up to {}",
+      Count(summary.transactions), Count(summary.changes),
+      summary.applied_lsn.empty() ? "where it started" : summary.applied_lsn);
+  if (!summary.lag_ms.empty()) {
+    out += fmt::format("; lag from source commit to target commit p50 {:.0f} ms, p99 {:.0f} ms",
+                       Percentile(summary.lag_ms, 0.5), Percentile(summary.lag_ms, 0.99));
+  }
+  if (summary.reconnections > 0) out += fmt::format("; reconnected {} times", summary.reconnections);
+  return out + "\n";
+}
+
+// Streams from the slot the copy kept until stopped. Returns the exit code.
+int StreamIntoTarget(const policy::Policy& policy, const masking::KeyRing& keys,
+                     const std::string& policy_sha256, const ReplicateCommandOptions& options) {
+  Result<replicator::NewColumnJudge> judge = MakeNewColumnJudge();
+  if (!judge.ok()) return ReportError(judge.status());
+  replicator::StreamOptions stream;
+  stream.source_dsn = options.replicate.source_dsn;
+  stream.target_dsn = options.replicate.target_dsn;
+  stream.policy_sha256 = policy_sha256;
+  stream.judge = *judge;
+  stream.stop = &stop_requested;
+  stream.catch_up = options.catch_up;
+  StopOnSignals();
+  CliObserver observer;
+  if (!options.catch_up) Progress("streaming changes (SIGTERM or Ctrl-C stops)...");
+  Result<replicator::StreamSummary> summary =
+      replicator::Stream(policy, keys, stream, observer);
+  Progress("");
+  if (!summary.ok()) return ReportError(summary.status());
+  Status written = WriteOutput("", StreamSummaryText(*summary));
+  return written.ok() ? kExitClean : ReportError(written);
+}
+
+int RunReplicateCommand(const ReplicateCommandOptions& options) {
+  Result<std::string> text = ReadTextFile(options.policy, "policy");
+  if (!text.ok()) return ReportError(text.status());
+  Result<policy::Policy> loaded = LoadPolicyFile(options.policy);
+  if (!loaded.ok()) return ReportErrorLines(loaded.status());
+  Result<masking::KeyRing> keys = masking::LoadKeyRing(loaded->key);
+  if (!keys.ok()) return ReportError(keys.status());
+
+  const replicator::ReplicateOptions& replicate = options.replicate;
+  bool resume = false;
+  if (!replicate.snapshot_only && !replicate.force) {
+    Result<replicator::StreamStatus> state =
+        replicator::ReadStreamStatus(replicate.target_dsn, replicate.source_dsn);
+    resume = state.ok() && state->copy_status == "complete" && !state->slot.empty();
+    if (resume) {
+      std::fprintf(stderr, "pgveil: the target holds a complete masked copy; resuming its stream "
+                   "from %s\n", state->applied_lsn.c_str());
+    }
+  }
+  if (!resume) {
+    int copied = CopyIntoTarget(*loaded, *keys, replicate);
+    if (copied != kExitClean || replicate.snapshot_only) return copied;
+  }
+  return StreamIntoTarget(*loaded, *keys, policy::Sha256Hex(*text), options);
 }
 
 }  // namespace
@@ -170,13 +271,18 @@ void AddReplicateCommand(CLI::App& app, CommandRunner* runner) {
   auto options = std::make_shared<ReplicateCommandOptions>();
   CLI::App* command = app.add_subcommand(
       "replicate", "Copy the source database into an empty target with the policy applied");
-  command->add_option("--source", options->replicate.source_dsn, "source DSN (production)")
-      ->required();
-  command->add_option("--target", options->replicate.target_dsn, "target DSN (an empty database)")
-      ->required();
-  command->add_option("--policy", options->policy, "the policy file (pgveil.yaml)")->required();
+  // Not ->required(): `replicate status` and `replicate cleanup` go without
+  // them; the callback asks for them when neither is chosen.
+  command->add_option("--source", options->replicate.source_dsn, "source DSN (production)");
+  command->add_option("--target", options->replicate.target_dsn,
+                      "target DSN (an empty database, or one this command copied into)");
+  command->add_option("--policy", options->policy, "the policy file (pgveil.yaml)");
   command->add_flag("--snapshot-only", options->replicate.snapshot_only,
                     "copy once and leave no replication slot on the source");
+  command->add_flag("--catch-up", options->catch_up,
+                    "stream until everything the source had written at the start is applied, "
+                    "then stop")
+      ->excludes("--snapshot-only");
   command->add_option("--jobs", options->replicate.jobs, "tables copied in parallel")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
@@ -187,8 +293,16 @@ void AddReplicateCommand(CLI::App& app, CommandRunner* runner) {
                    "copy tables above this many 8 kB pages in ranges of that size, in parallel")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  command->callback(
-      [options, runner] { *runner = [options] { return RunReplicateCommand(*options); }; });
+  AddReplicateAdminCommands(*command, runner);
+  command->callback([command, options, runner] {
+    if (!command->get_subcommands().empty()) return;  // status or cleanup runs instead
+    for (const char* flag : {"--source", "--target", "--policy"}) {
+      if (command->get_option(flag)->count() == 0) {
+        throw CLI::RequiredError(std::string(flag));
+      }
+    }
+    *runner = [options] { return RunReplicateCommand(*options); };
+  });
 }
 
 }  // namespace pgveil::cli

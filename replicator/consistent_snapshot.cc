@@ -101,6 +101,10 @@ Status ConsistentSnapshot::CreateSlot(const SnapshotOptions& options,
             .WithContext("dropping the replication slot \"" + name + "\" of an unfinished run"));
     observer.Note("dropped the replication slot \"" + name +
                   "\" that an unfinished run into this target had left on the source");
+    if (options.snapshot_only) {  // nothing will stream: its publication and triggers go too
+      (void)session_->Execute("DROP PUBLICATION IF EXISTS " + QuoteIdent(name));
+      (void)RemoveDdlCapture(*session_, name);
+    }
   }
   if (!options.snapshot_only) {
     std::string tables;

@@ -14,7 +14,7 @@ namespace {
 std::string DescriptionSql(const std::string& oids) {
   return R"SQL(
 SELECT coalesce(jsonb_agg(jsonb_build_object(
-  'oid', c.oid, 'schema', n.nspname, 'name', c.relname,
+  'oid', c.oid::bigint, 'schema', n.nspname, 'name', c.relname,
   'columns', (SELECT coalesce(jsonb_agg(jsonb_build_object(
                 'attnum', a.attnum, 'name', a.attname,
                 'type', format_type(a.atttypid, a.atttypmod),
@@ -99,7 +99,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $pgve
 DECLARE
   body jsonb;
 BEGIN
-  SELECT jsonb_agg(jsonb_build_object('oid', objid, 'schema', schema_name, 'name', object_name))
+  SELECT jsonb_agg(jsonb_build_object('oid', objid::bigint, 'schema', schema_name, 'name', object_name))
   INTO body FROM pg_event_trigger_dropped_objects()
   WHERE object_type = 'table' AND original AND NOT is_temporary AND schema_name <> 'pgveil';
   IF body IS NOT NULL THEN

@@ -58,13 +58,13 @@ Status GateSchemaChange(const SourceTable* before, const SourceTable& after,
     // before (relaxed mode): it is no news.
     if (known != nullptr && known->name == column.name) continue;
     ColumnRef ref{after.schema, after.name, column.name};
-    std::optional<std::string> category = input.judge(ref, column.type);
-    if (input.policy.mode == policy::Mode::kStrict || category) {
+    ColumnJudgement judgement = input.judge(ref, column.type);
+    if (input.policy.mode == policy::Mode::kStrict || judgement.category) {
       std::string what = before == nullptr ? "a new table" : known ? "a renamed column" : "a new column";
       if (before != nullptr && before->QualifiedName() != after.QualifiedName()) {
         what = "a renamed table";
       }
-      return Status::GateFailed(what + ": " + MissingRuleMessage(ref, column.type, category));
+      return Status::GateFailed(what + ": " + MissingRuleMessage(ref, column.type, judgement));
     }
   }
   return Status::Ok();

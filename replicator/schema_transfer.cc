@@ -89,6 +89,8 @@ Result<SchemaTransfer> SchemaTransfer::Dump(const SchemaTransferOptions& options
                                    "--no-publications",
                                    "--no-subscriptions",
                                    "--no-sync",
+                                   // pgveil's own schema-change triggers (ddl_capture.h)
+                                   "--exclude-schema=pgveil",
                                    "--snapshot=" + options.snapshot,
                                    "--file=" + transfer.archive_};
   for (const RelationRef& table : options.skipped) {
@@ -110,6 +112,10 @@ Result<SchemaTransfer> SchemaTransfer::Dump(const SchemaTransferOptions& options
     if (ParseListLine(line, &catalog, &oid) && catalog == "2606" && drop->count(oid)) {
       out << ';';
       ++transfer.dropped_foreign_keys_;
+    }
+    // pgveil's event triggers belong to the source (pg_event_trigger is 3466).
+    if (catalog == "3466" && line.find(" EVENT TRIGGER - pgveil_") != std::string::npos) {
+      out << ';';
     }
     out << line << '\n';
   }

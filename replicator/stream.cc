@@ -30,6 +30,7 @@ constexpr size_t kSpillBytes = size_t{32} << 20;
 constexpr size_t kBatchBytes = size_t{16} << 20;
 constexpr auto kFeedbackEvery = std::chrono::seconds(10);
 constexpr auto kRetainedWalEvery = std::chrono::seconds(30);
+constexpr auto kCatchUpPoll = std::chrono::milliseconds(300);
 
 using Rows = std::vector<std::vector<std::optional<std::string>>>;
 
@@ -39,8 +40,17 @@ std::string Field(const Rows& rows, size_t column) {
 }
 
 // pgoutput times are microseconds since 2000-01-01 UTC.
+constexpr int64_t kPostgresEpochSeconds = 946684800;
+
 std::string TimestampSql(int64_t micros) {
-  return fmt::format("to_timestamp({:.6f})", 946684800.0 + static_cast<double>(micros) / 1e6);
+  return fmt::format("to_timestamp({:.6f})",
+                     static_cast<double>(kPostgresEpochSeconds) + static_cast<double>(micros) / 1e6);
+}
+
+int64_t PostgresMicrosNow() {
+  auto now = std::chrono::system_clock::now().time_since_epoch();
+  return std::chrono::duration_cast<std::chrono::microseconds>(now).count() -
+         kPostgresEpochSeconds * 1000000;
 }
 
 // One connected run of the stream: from connecting to a stop or an error.
@@ -58,7 +68,7 @@ class StreamSession {
     PGVEIL_RETURN_IF_ERROR(Connect());
     last_feedback_ = last_sequences_ = last_wal_check_ = Clock::now();
     while (true) {
-      if (options_.stop->load() && !in_transaction_) return Finish();
+      if ((options_.stop->load() || caught_up_) && !in_transaction_) return Finish();
       PGVEIL_ASSIGN_OR_RETURN(pg::ReplicationFrame frame, replication_->Read(ReadTimeout()));
       switch (frame.kind) {
         case pg::ReplicationFrame::Kind::kData: {
@@ -70,7 +80,10 @@ class StreamSession {
           break;
         }
         case pg::ReplicationFrame::Kind::kKeepalive:
+          // wal_end is how far the server has decoded and sent: with nothing
+          // of it left unapplied, all of it is as good as durable here.
           if (Idle() && frame.wal_end > confirmed_) confirmed_ = frame.wal_end;
+          if (options_.catch_up && Idle() && frame.wal_end >= catch_up_lsn_) caught_up_ = true;
           if (frame.reply_requested) PGVEIL_RETURN_IF_ERROR(SendFeedback());
           break;
         case pg::ReplicationFrame::Kind::kNone:
@@ -110,6 +123,15 @@ class StreamSession {
     Result<std::unique_ptr<pg::Connection>> source = pg::Connection::Open(options_.source_dsn);
     if (!source.ok()) return source.status().WithContext("the source");
     source_ = std::move(source).value();
+    if (options_.catch_up) {
+      PGVEIL_ASSIGN_OR_RETURN(Rows now, source_->Query("SELECT pg_current_wal_lsn()::text"));
+      PGVEIL_ASSIGN_OR_RETURN(catch_up_lsn_, pgoutput::ParseLsn(Field(now, 0)));
+    }
+    if (!target_->connection().Execute("SET session_replication_role = replica").ok()) {
+      observer_.Note(
+          "the target role may not set session_replication_role (it needs superuser): the "
+          "target's triggers and foreign keys fire again for every streamed row");
+    }
     Result<pg::ConnInfoParts> parts = pg::SplitPassword(options_.source_dsn);
     PGVEIL_RETURN_IF_ERROR(
         target_->connection()
@@ -172,6 +194,7 @@ class StreamSession {
     has_done_ = true;
     done_end_ = commit.end_lsn;
     done_commit_time_ = commit.commit_time;
+    done_commit_times_.push_back(commit.commit_time);
     ++done_transactions_;
     if (done_changes_ >= options_.batch_changes || done_.bytes() >= kBatchBytes || target_open_) {
       return Flush();
@@ -328,6 +351,11 @@ class StreamSession {
     summary_.transactions += done_transactions_;
     summary_.changes += done_changes_;
     summary_.applied_lsn = pgoutput::FormatLsn(applied_);
+    const int64_t now = PostgresMicrosNow();
+    for (int64_t committed : done_commit_times_) {
+      summary_.lag_ms.push_back(static_cast<float>(now - committed) / 1000.0f);
+    }
+    done_commit_times_.clear();
     done_transactions_ = 0;
     done_changes_ = 0;
     return SendFeedback();
@@ -343,6 +371,11 @@ class StreamSession {
     const bool committable = !target_open_ || !in_transaction_;
     if (has_done_ && committable && ReadTimeout() <= 1) PGVEIL_RETURN_IF_ERROR(Flush());
     if (now - last_feedback_ > kFeedbackEvery) PGVEIL_RETURN_IF_ERROR(SendFeedback());
+    // Asks for a keepalive, which says how far the server has sent.
+    if (options_.catch_up && Idle() && now - last_feedback_ > kCatchUpPoll) {
+      last_feedback_ = now;
+      PGVEIL_RETURN_IF_ERROR(replication_->SendFeedback(confirmed_, /*reply_requested=*/true));
+    }
     if (!target_open_ && now - last_sequences_ > std::chrono::seconds(options_.sequence_seconds)) {
       last_sequences_ = now;
       PGVEIL_RETURN_IF_ERROR(SetSequences());
@@ -389,6 +422,8 @@ class StreamSession {
   std::string slot_;
   Lsn applied_ = 0;    // end LSN of the last transaction committed on the target
   Lsn confirmed_ = 0;  // what the source was or will be told is durable
+  Lsn catch_up_lsn_ = 0;     // with catch_up: the source's WAL position at the start
+  bool caught_up_ = false;
 
   std::map<uint32_t, pgoutput::Relation> announced_;
   std::map<uint32_t, StreamRelation> relations_;
@@ -402,6 +437,7 @@ class StreamSession {
   bool has_done_ = false;
   Lsn done_end_ = 0;
   int64_t done_commit_time_ = 0;
+  std::vector<int64_t> done_commit_times_;
   int64_t done_transactions_ = 0;
   int64_t done_changes_ = 0;
   Clock::time_point batch_started_;

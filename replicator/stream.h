@@ -22,7 +22,10 @@
 //   - sequences are set from the source every few seconds and at the end;
 //   - a lost source or target is retried with backoff, a note each time;
 //   - `stop` (set from a signal handler) ends the stream at the next
-//     transaction boundary: what was received is applied and acknowledged.
+//     transaction boundary: what was received is applied and acknowledged;
+//   - the target applies with session_replication_role = replica, as
+//     PostgreSQL's own subscriptions do: its triggers and foreign keys do
+//     not fire again for rows the source already checked.
 //
 // Thread-safety: runs on the calling thread; the observer is called from it.
 #pragma once
@@ -30,6 +33,7 @@
 #include <atomic>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "masking/key_ring.h"
@@ -45,6 +49,9 @@ struct StreamOptions {
   std::string policy_sha256;  // recorded on the target with every start
   NewColumnJudge judge;       // how a column without a rule is judged
   const std::atomic<bool>* stop = nullptr;  // required
+  // Stop once everything the source had written when the stream started is
+  // applied (a refresh that ends), instead of running until stopped.
+  bool catch_up = false;
   int batch_changes = 20000;      // row changes per target transaction, at most (roughly)
   int batch_milliseconds = 200;   // how long a batch may wait for more transactions
   int sequence_seconds = 5;       // how often sequences are set from the source
@@ -57,6 +64,10 @@ struct StreamSummary {
   int64_t changes = 0;
   std::string applied_lsn;
   int reconnections = 0;
+  // For every applied source transaction, the milliseconds from its commit
+  // on the source to its commit on the target (both clocks as the hosts
+  // keep them).
+  std::vector<float> lag_ms;
 };
 
 // Streams until `*options.stop`, a schema stop (GateFailed) or an error

@@ -12,9 +12,9 @@ namespace {
 // only when its name and type look like personal data, otherwise kept.
 Result<StreamColumn> Unruled(const ColumnRef& ref, StreamColumn column,
                              const StreamPlanInput& input) {
-  std::optional<std::string> category = input.judge(ref, column.type);
-  if (input.policy.mode == policy::Mode::kStrict || category) {
-    return Status::GateFailed(MissingRuleMessage(ref, column.type, category));
+  ColumnJudgement judgement = input.judge(ref, column.type);
+  if (input.policy.mode == policy::Mode::kStrict || judgement.category) {
+    return Status::GateFailed(MissingRuleMessage(ref, column.type, judgement));
   }
   column.rule = "keep";
   return column;
@@ -23,15 +23,13 @@ Result<StreamColumn> Unruled(const ColumnRef& ref, StreamColumn column,
 }  // namespace
 
 std::string MissingRuleMessage(const ColumnRef& column, const std::string& type,
-                               const std::optional<std::string>& category) {
+                               const ColumnJudgement& judgement) {
   return fmt::format(
-      "{} ({}) appeared in the stream without a rule in the policy; {}; add a rule under "
-      "tables: {}.{}: {}: {}, then run the same command again to resume",
-      column.ToString(), type,
-      category ? "its name and type suggest " + *category
-               : "its name and type suggest no personal data",
-      column.schema, column.table, column.column,
-      category ? "{transform: ...}" : "keep (or {transform: ...})");
+      "{} ({}) appeared in the stream without a rule in the policy; its name and type suggest "
+      "{}. Add it to the policy under {}.{}, for example \"{}: {}\", then run the same command "
+      "again to resume",
+      column.ToString(), type, judgement.category.value_or("no personal data"), column.schema,
+      column.table, column.column, judgement.rule);
 }
 
 Result<StreamRelation> PlanStreamRelation(const pgoutput::Relation& relation,

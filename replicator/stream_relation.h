@@ -54,10 +54,14 @@ struct StreamRelation {
   std::string QualifiedName() const { return schema + "." + name; }
 };
 
-// The category a column's name and type suggest, as `pgveil check` judges an
-// empty column ("email"), or nullopt when they suggest none.
+// What a column's name and type suggest, as `pgveil check` judges an empty
+// column.
+struct ColumnJudgement {
+  std::optional<std::string> category;  // "email"; nullopt when they suggest none
+  std::string rule = "keep";            // what a drafted policy would say: "{transform: email}"
+};
 using NewColumnJudge =
-    std::function<std::optional<std::string>(const ColumnRef& column, const std::string& type)>;
+    std::function<ColumnJudgement(const ColumnRef& column, const std::string& type)>;
 
 struct StreamPlanInput {
   const policy::Policy& policy;
@@ -73,8 +77,9 @@ Result<StreamRelation> PlanStreamRelation(const pgoutput::Relation& relation,
                                           const std::vector<std::string>& types,
                                           const StreamPlanInput& input);
 
-// The message of a column that reached the stream without a rule.
+// The message of a column that reached the stream without a rule: the
+// column, what its name and type suggest, and the policy line to add.
 std::string MissingRuleMessage(const ColumnRef& column, const std::string& type,
-                               const std::optional<std::string>& category);
+                               const ColumnJudgement& judgement);
 
 }  // namespace pgveil::replicator

@@ -8,9 +8,6 @@
 namespace pgveil::replicator {
 namespace {
 
-// A constant key for pg_try_advisory_lock: "pgveil" in ASCII.
-constexpr const char* kLockKey = "112103118101105108";
-
 constexpr const char* kUserNamespace =
     "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pgveil') AND "
     "n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'";
@@ -113,7 +110,7 @@ Result<std::unique_ptr<TargetState>> TargetState::Open(const std::string& dsn) {
   if (!connection.ok()) return connection.status().WithContext("the target");
   PGVEIL_ASSIGN_OR_RETURN(
       auto rows,
-      (*connection)->Query(std::string("SELECT pg_try_advisory_lock(") + kLockKey + ")"));
+      (*connection)->Query(std::string("SELECT pg_try_advisory_lock(") + kTargetLockKey + ")"));
   if (Field(rows, 0) != "t") {
     return Status::InvalidArgument(
         "another pgveil replicate is writing into the target database right now");

@@ -28,6 +28,10 @@
 
 namespace pgveil::replicator {
 
+// The key of the session-level advisory lock a run holds on the target:
+// "pgveil" in ASCII, as a bigint literal.
+inline constexpr const char* kTargetLockKey = "112103118101105108";
+
 enum class TargetCondition {
   kEmpty,       // nothing but, perhaps, the state of an earlier run
   kIncomplete,  // a run stopped halfway (status copying or incomplete)

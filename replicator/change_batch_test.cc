@@ -1,0 +1,170 @@
+#include "replicator/change_batch.h"
+
+#include <catch2/catch.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "masking/key_ring.h"
+#include "policy/policy_loader.h"
+#include "replicator/masking_plan.h"
+#include "replicator/stream_relation.h"
+
+namespace pgveil::replicator {
+namespace {
+
+constexpr const char* kPolicy = R"(version: 1
+mode: strict
+key: {env: PGVEIL_KEY}
+tables:
+  public.customers:
+    id: {transform: fpe_int, domain: customer_id}
+    email: {transform: email}
+    status: keep
+    profile: {transform: hash}
+  public.audit: skip
+)";
+
+const masking::KeyRing& Keys() {
+  static const masking::KeyRing keys = masking::KeyRing::FromSecret("change batch test key").value();
+  return keys;
+}
+
+const policy::Policy& Policy() {
+  static const policy::Policy policy = policy::LoadPolicy(kPolicy, "pgveil.yaml").value();
+  return policy;
+}
+
+const NewColumnJudge kNoJudge = [](const ColumnRef&, const std::string&) {
+  return ColumnJudgement{};
+};
+
+pgoutput::Relation Customers() {
+  pgoutput::Relation relation;
+  relation.oid = 16400;
+  relation.schema = "public";
+  relation.name = "customers";
+  relation.columns = {{true, "id", 20, -1},
+                      {false, "email", 25, -1},
+                      {false, "status", 25, -1},
+                      {false, "profile", 25, -1}};
+  return relation;
+}
+
+StreamRelation Plan(const pgoutput::Relation& relation) {
+  StreamPlanInput input{Policy(), Keys(), kNoJudge};
+  Result<StreamRelation> plan =
+      PlanStreamRelation(relation, {"bigint", "text", "text", "text"}, input);
+  REQUIRE(plan.ok());
+  return std::move(plan).value();
+}
+
+pgoutput::TupleValue Text(std::string text) {
+  return {pgoutput::TupleValue::Kind::kText, std::move(text)};
+}
+pgoutput::TupleValue Unchanged() { return {pgoutput::TupleValue::Kind::kUnchanged, ""}; }
+
+// What the snapshot writes for `value` in column `column` of customers.
+std::string SnapshotMasked(const std::string& column, const std::string& value) {
+  const policy::TableRule* rules = Policy().FindTable("public", "customers");
+  auto transformer = BuildColumnTransformer({"public", "customers", column},
+                                            rules->columns.at(column), Keys())
+                         .value();
+  masking::MaskedValue out;
+  REQUIRE(transformer->Apply(value, &out).ok());
+  return out.text;
+}
+
+TEST_CASE("runs of inserts into one relation become one multi-row INSERT", "[replicator]") {
+  StreamRelation customers = Plan(Customers());
+  ChangeBatch batch;
+  for (int i = 1; i <= 3; ++i) {
+    pgoutput::Tuple row = {Text(std::to_string(i)), Text("ann" + std::to_string(i) + "@example.org"),
+                           Text("active"), {pgoutput::TupleValue::Kind::kNull, ""}};
+    REQUIRE(batch.Insert(customers, row).ok());
+  }
+  CHECK(batch.changes() == 3);
+  std::string sql = batch.Take();
+  CHECK(sql.find("INSERT INTO") == sql.rfind("INSERT INTO"));  // one statement
+  CHECK(sql.find("'active'") != std::string::npos);           // keep passes through
+  CHECK(sql.find("example.org") == std::string::npos);        // emails are masked
+  CHECK(sql.find("'" + SnapshotMasked("id", "2") + "'") != std::string::npos);
+  CHECK(batch.empty());
+}
+
+TEST_CASE("an update leaves unchanged TOASTed values out and finds the row by its masked old key",
+          "[replicator]") {
+  StreamRelation customers = Plan(Customers());
+  ChangeBatch batch;
+  pgoutput::Update update;
+  update.old_kind = 'K';
+  update.old_row = {Text("41"), {}, {}, {}};
+  update.row = {Text("42"), Text("new@example.org"), Text("closed"), Unchanged()};
+  REQUIRE(batch.Update(customers, update).ok());
+  std::string sql = batch.Take();
+  INFO(sql);
+  CHECK(sql.find("\"profile\"") == std::string::npos);  // not nulled, not overwritten
+  CHECK(sql.find("WHERE \"id\" = '" + SnapshotMasked("id", "41") + "'") != std::string::npos);
+  CHECK(sql.find("\"id\" = '" + SnapshotMasked("id", "42") + "'") != std::string::npos);
+  CHECK(sql.find("'41'") == std::string::npos);
+  CHECK(sql.find("new@example.org") == std::string::npos);
+}
+
+TEST_CASE("an update without an old key finds the row by the new row's key", "[replicator]") {
+  StreamRelation customers = Plan(Customers());
+  ChangeBatch batch;
+  pgoutput::Update update;
+  update.row = {Text("7"), Text("x@example.org"), Text("active"), Text("{}")};
+  REQUIRE(batch.Update(customers, update).ok());
+  CHECK(batch.Take().find("WHERE \"id\" = '" + SnapshotMasked("id", "7") + "'") !=
+        std::string::npos);
+}
+
+TEST_CASE("a delete names the masked old key; a truncate keeps its options", "[replicator]") {
+  StreamRelation customers = Plan(Customers());
+  ChangeBatch batch;
+  pgoutput::Delete change;
+  change.old_row = {Text("9"), {}, {}, {}};
+  REQUIRE(batch.Delete(customers, change).ok());
+  batch.Truncate({&customers}, pgoutput::Truncate::kCascade | pgoutput::Truncate::kRestartIdentity);
+  std::string sql = batch.Take();
+  CHECK(sql.find("DELETE FROM \"public\".\"customers\" WHERE \"id\" = '" +
+                 SnapshotMasked("id", "9") + "'") != std::string::npos);
+  CHECK(sql.find("TRUNCATE \"public\".\"customers\" RESTART IDENTITY CASCADE") !=
+        std::string::npos);
+}
+
+TEST_CASE("a relation without a replica identity cannot take an UPDATE or DELETE",
+          "[replicator]") {
+  pgoutput::Relation relation = Customers();
+  for (auto& column : relation.columns) column.key = false;
+  StreamRelation customers = Plan(relation);
+  ChangeBatch batch;
+  pgoutput::Delete change;
+  change.old_row = {Text("9"), Text("a@example.org"), Text("x"), Text("{}")};
+  Status status = batch.Delete(customers, change);
+  CHECK(status.code() == StatusCode::kInvalidArgument);
+  CHECK(status.message().find("public.customers has no replica identity") != std::string::npos);
+}
+
+TEST_CASE("a value the transformer rejects stops the batch, naming the column but not the value",
+          "[replicator]") {
+  StreamRelation customers = Plan(Customers());
+  ChangeBatch batch;
+  pgoutput::Tuple row = {Text("not-a-number-9911"), Text("a@example.org"), Text("x"), Text("{}")};
+  Status status = batch.Insert(customers, row);
+  REQUIRE_FALSE(status.ok());
+  CHECK(status.message().find("public.customers.id") != std::string::npos);
+  CHECK(status.message().find("not-a-number-9911") == std::string::npos);
+}
+
+TEST_CASE("a change whose width is not its relation's is an error, not a misaligned row",
+          "[replicator]") {
+  StreamRelation customers = Plan(Customers());
+  ChangeBatch batch;
+  CHECK(batch.Insert(customers, {Text("1")}).code() == StatusCode::kInternal);
+}
+
+}  // namespace
+}  // namespace pgveil::replicator

@@ -1,0 +1,146 @@
+#include "replicator/stream_admin.h"
+
+#include <cstdlib>
+
+#include <nlohmann/json.hpp>
+
+#include "core/identifier.h"
+#include "pg/connection.h"
+#include "replicator/ddl_capture.h"
+#include "replicator/replicator.h"
+#include "replicator/target_state.h"
+
+namespace pgveil::replicator {
+namespace {
+
+using Rows = std::vector<std::vector<std::optional<std::string>>>;
+
+std::string Field(const Rows& rows, size_t column) {
+  if (rows.empty() || rows[0].size() <= column || !rows[0][column]) return "";
+  return *rows[0][column];
+}
+
+std::string Text(const nlohmann::json& row, const char* key) {
+  auto found = row.find(key);
+  return found != row.end() && found->is_string() ? found->get<std::string>() : "";
+}
+
+// The target's side, from its state row (whatever version wrote it: the
+// row is read as JSON, so a column an older version did not add is absent,
+// not an error).
+Status ReadTarget(pg::Connection& target, StreamStatus& status) {
+  PGVEIL_ASSIGN_OR_RETURN(Rows exists,
+                          target.Query("SELECT to_regclass('pgveil.replication_state') IS NOT NULL"));
+  if (Field(exists, 0) != "t") {
+    return Status::NotFound("the target holds no copy made by pgveil replicate");
+  }
+  PGVEIL_ASSIGN_OR_RETURN(
+      Rows rows,
+      target.Query("SELECT j::text, extract(epoch FROM (j->>'applied_at')::timestamptz - "
+                   "(j->>'source_commit_time')::timestamptz)::text, (SELECT count(*) FROM "
+                   "pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1 AND "
+                   "database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                   "AND ((classid::bigint << 32) | objid::bigint) = " +
+                   std::string(kTargetLockKey) +
+                   ")::text FROM pgveil.replication_state s, to_jsonb(s) j WHERE id = 1"));
+  nlohmann::json row = nlohmann::json::parse(Field(rows, 0), nullptr, false);
+  if (!row.is_object()) return Status::NotFound("the target's replication state is empty");
+  status.copy_status = Text(row, "status");
+  status.stream_status = Text(row, "stream_status");
+  status.stream_message = Text(row, "stream_message");
+  status.slot = Text(row, "slot");
+  status.source = Text(row, "source");
+  status.consistent_lsn = Text(row, "consistent_lsn");
+  status.applied_lsn = Text(row, "applied_lsn");
+  status.applied_at = Text(row, "applied_at");
+  status.source_commit_time = Text(row, "source_commit_time");
+  status.policy_sha256 = Text(row, "policy_sha256");
+  if (!Field(rows, 1).empty()) status.lag_seconds = std::atof(Field(rows, 1).c_str());
+  status.running = Field(rows, 2) != "0";
+  return Status::Ok();
+}
+
+// The source's side; a source that cannot be reached is a note, not a failure.
+void ReadSource(const std::string& dsn, StreamStatus& status) {
+  if (status.slot.empty()) return;
+  Result<std::unique_ptr<pg::Connection>> source = pg::Connection::Open(dsn);
+  if (!source.ok()) {
+    status.source_error = source.status().message();
+    return;
+  }
+  Result<Rows> rows = (*source)->Query(
+      "SELECT (pg_current_wal_lsn() - confirmed_flush_lsn)::bigint, (pg_current_wal_lsn() - "
+      "restart_lsn)::bigint FROM pg_replication_slots WHERE slot_name = " +
+      QuoteLiteral(status.slot));
+  if (!rows.ok()) {
+    status.source_error = rows.status().message();
+    return;
+  }
+  status.slot_exists = !rows->empty();
+  if (rows->empty()) return;
+  status.lag_bytes = std::max<int64_t>(0, std::atoll(Field(*rows, 0).c_str()));
+  status.retained_wal = std::atoll(Field(*rows, 1).c_str());
+}
+
+}  // namespace
+
+Result<StreamStatus> ReadStreamStatus(const std::string& target_dsn,
+                                      const std::string& source_dsn) {
+  Result<std::unique_ptr<pg::Connection>> target = pg::Connection::Open(target_dsn);
+  if (!target.ok()) return target.status().WithContext("the target");
+  StreamStatus status;
+  PGVEIL_RETURN_IF_ERROR(ReadTarget(**target, status).WithContext("reading the target's state"));
+  ReadSource(source_dsn.empty() ? status.source : source_dsn, status);
+  return status;
+}
+
+Result<RemovedStream> RemoveStream(const std::string& source_dsn, const std::string& target_dsn) {
+  Result<std::unique_ptr<TargetState>> target = TargetState::Open(target_dsn);
+  if (!target.ok()) {
+    return target.status().WithContext("a replicate is running into the target; stop it first");
+  }
+  PGVEIL_ASSIGN_OR_RETURN(TargetInspection found, (*target)->Inspect());
+  RemovedStream removed;
+  removed.slot = found.slot;
+  if (removed.slot.empty()) {
+    PGVEIL_ASSIGN_OR_RETURN(std::string identity, (*target)->Identity());
+    removed.slot = SlotNameFor(identity);
+  }
+  Result<std::unique_ptr<pg::Connection>> opened = pg::Connection::Open(source_dsn);
+  if (!opened.ok()) return opened.status().WithContext("the source");
+  pg::Connection& source = **opened;
+  const std::string slot = QuoteLiteral(removed.slot);
+  PGVEIL_ASSIGN_OR_RETURN(
+      Rows slots, source.Query("SELECT active FROM pg_replication_slots WHERE slot_name = " + slot));
+  if (Field(slots, 0) == "t") {
+    return Status::InvalidArgument("the replication slot \"" + removed.slot +
+                                   "\" is in use by a running replicate; stop it first");
+  }
+  if (!slots.empty()) {
+    PGVEIL_RETURN_IF_ERROR(source.Execute("SELECT pg_drop_replication_slot(" + slot + ")")
+                               .WithContext("dropping the replication slot"));
+    removed.dropped_slot = true;
+  }
+  PGVEIL_ASSIGN_OR_RETURN(
+      Rows publications,
+      source.Query("SELECT count(*) FROM pg_publication WHERE pubname = " + slot));
+  if (Field(publications, 0) != "0") {
+    PGVEIL_RETURN_IF_ERROR(source.Execute("DROP PUBLICATION IF EXISTS " + QuoteIdent(removed.slot))
+                               .WithContext("dropping the publication"));
+    removed.dropped_publication = true;
+  }
+  PGVEIL_RETURN_IF_ERROR(RemoveDdlCapture(source, removed.slot));
+  if (found.condition == TargetCondition::kComplete ||
+      found.condition == TargetCondition::kIncomplete) {
+    PGVEIL_RETURN_IF_ERROR((*target)->PrepareStream());
+    PGVEIL_RETURN_IF_ERROR(
+        (*target)
+            ->connection()
+            .Execute("UPDATE pgveil.replication_state SET slot = NULL, stream_status = "
+                     "'removed' WHERE id = 1")
+            .WithContext("recording the removal on the target"));
+  }
+  return removed;
+}
+
+}  // namespace pgveil::replicator

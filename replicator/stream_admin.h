@@ -1,0 +1,71 @@
+// replicator/stream_admin.h
+//
+// Operating a stream from outside it: what `pgveil replicate status` shows
+// and what `pgveil replicate cleanup` removes.
+//
+// ReadStreamStatus reads the target's state row (cheap: two short queries
+// on the target, three on the source) and, when the source named there (or
+// given) can be reached, the source's side: how far its WAL is ahead of
+// what the slot has confirmed, and how much WAL the slot retains. It never
+// takes the target's advisory lock, so it can be called while a replicate
+// runs, as often as a monitor likes.
+//
+// RemoveStream undoes what a streaming replicate leaves on the source: the
+// slot, the publication and the schema-change triggers (ddl_capture.h), and
+// marks the target's state so that a later `replicate` copies again
+// instead of resuming. It refuses while a replicate is streaming from the
+// slot.
+//
+// Thread-safety: plain functions.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/status.h"
+
+namespace pgveil::replicator {
+
+struct StreamStatus {
+  std::string copy_status;     // copying | complete | incomplete
+  std::string stream_status;   // streaming | stopped | removed | "" (never streamed)
+  std::string stream_message;  // why it stopped (names only), "" when it did not
+  bool running = false;        // a pgveil replicate holds the target right now
+  std::string slot;
+  std::string source;  // the source DSN without its password, as recorded
+  std::string consistent_lsn;
+  std::string applied_lsn;  // end of the last source transaction applied
+  std::string applied_at;   // when it committed on the target
+  std::string source_commit_time;  // when it committed on the source
+  // How long after its source commit the last applied transaction
+  // committed on the target.
+  std::optional<double> lag_seconds;
+  std::string policy_sha256;
+  // From the source, when it could be reached (otherwise source_error says why):
+  std::optional<int64_t> lag_bytes;     // the source's WAL position minus the slot's confirmed one
+  std::optional<int64_t> retained_wal;  // bytes of WAL the slot keeps on the source
+  std::optional<bool> slot_exists;
+  std::string source_error;
+};
+
+// The status of the masked copy in `target_dsn`. `source_dsn` overrides the
+// source recorded on the target ("" uses it; libpq finds the password in
+// PGPASSWORD, .pgpass or a service file). NotFound when the target holds no
+// pgveil copy.
+Result<StreamStatus> ReadStreamStatus(const std::string& target_dsn,
+                                      const std::string& source_dsn = "");
+
+struct RemovedStream {
+  std::string slot;
+  bool dropped_slot = false;
+  bool dropped_publication = false;
+};
+
+// Drops the slot named on the target (or the one pgveil would use for it),
+// its publication and the schema-change triggers on `source_dsn`. Succeeds
+// when there is nothing left to drop. InvalidArgument while a replicate
+// streams from the slot.
+Result<RemovedStream> RemoveStream(const std::string& source_dsn, const std::string& target_dsn);
+
+}  // namespace pgveil::replicator
