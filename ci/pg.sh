@@ -3,6 +3,8 @@
 #
 #   ci/pg.sh start DIR   initdb + start a cluster in DIR; prints its libpq DSN
 #   ci/pg.sh stop DIR    stop it and delete DIR
+#   ci/pg.sh crash DIR   stop it the way a crash would (immediate: no checkpoint)
+#   ci/pg.sh restart DIR start a crashed or stopped cluster again (crash recovery)
 #
 # The cluster listens on a unix socket in DIR and on a free loopback port
 # (password auth there, trust on the socket), with wal_level=logical and
@@ -66,8 +68,21 @@ stop() {
   rm -rf "$dir"
 }
 
+crash() {
+  local dir=$1
+  (cd "$dir" && as_postgres "$BIN/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null)
+}
+
+restart() {
+  local dir=$1
+  (cd "$dir" && as_postgres "$BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null) \
+    || { cat "$dir/server.log" >&2; exit 1; }
+}
+
 case "${1:-}" in
   start) start "${2:?usage: pg.sh start DIR}" ;;
   stop) stop "${2:?usage: pg.sh stop DIR}" ;;
-  *) echo "usage: pg.sh start|stop DIR" >&2; exit 2 ;;
+  crash) crash "${2:?usage: pg.sh crash DIR}" ;;
+  restart) restart "${2:?usage: pg.sh restart DIR}" ;;
+  *) echo "usage: pg.sh start|stop|crash|restart DIR" >&2; exit 2 ;;
 esac

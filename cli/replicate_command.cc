@@ -236,7 +236,12 @@ int StreamIntoTarget(const policy::Policy& policy, const masking::KeyRing& keys,
   Progress("");
   if (!summary.ok()) return ReportError(summary.status());
   Status written = WriteOutput("", StreamSummaryText(*summary));
-  return written.ok() ? kExitClean : ReportError(written);
+  if (!written.ok()) return ReportError(written);
+  std::fprintf(stderr,
+               "pgveil: the replication slot keeps the source's changes for the next run of this "
+               "command; if there will be none, remove it with: pgveil replicate cleanup --source "
+               "SOURCE --target TARGET\n");
+  return kExitClean;
 }
 
 int RunReplicateCommand(const ReplicateCommandOptions& options) {

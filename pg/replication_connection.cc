@@ -97,6 +97,11 @@ Status ReplicationConnection::StartLogical(const std::string& slot, uint64_t sta
   if (PQresultStatus(result) != PGRES_COPY_BOTH) {
     Status status = StatusFromResult(impl_->conn, result, "streaming slot \"" + slot + "\"");
     PQclear(result);
+    // The walsender of a stream that just died holds the slot until it
+    // notices: worth another try, unlike a slot that does not exist.
+    if (status.message().find("is active for PID") != std::string::npos) {
+      return Status::Unavailable(status.message());
+    }
     if (status.code() == StatusCode::kInternal) return Status::InvalidArgument(status.message());
     return status;
   }

@@ -68,8 +68,8 @@ class ReplicationConnection {
   // START_REPLICATION SLOT `slot` LOGICAL `start_lsn` with pgoutput
   // protocol version 1 over `publication`, logical messages included. The
   // server starts at the slot's confirmed position or `start_lsn`,
-  // whichever is later. InvalidArgument when the slot does not exist or is
-  // in use by another session.
+  // whichever is later. InvalidArgument when the slot does not exist;
+  // Unavailable while another session still streams it.
   Status StartLogical(const std::string& slot, uint64_t start_lsn, const std::string& publication);
 
   // The next frame, waiting at most `timeout_ms`. Unavailable when the

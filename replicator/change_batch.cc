@@ -87,7 +87,7 @@ Status ChangeBatch::Insert(StreamRelation& relation, const pgoutput::Tuple& row)
   return Status::Ok();
 }
 
-Status ChangeBatch::AppendIdentity(StreamRelation& relation, const pgoutput::Tuple& key) {
+Status ChangeBatch::AppendKey(StreamRelation& relation, const pgoutput::Tuple& key) {
   bool first = true;
   for (size_t i = 0; i < relation.columns.size(); ++i) {
     StreamColumn& column = relation.columns[i];
@@ -132,6 +132,17 @@ Status ChangeBatch::Update(StreamRelation& relation, const pgoutput::Update& upd
       AppendIdentity(relation, update.old_kind != 0 ? update.old_row : update.row));
   sql_ += ";\n";
   ++changes_;
+  return Status::Ok();
+}
+
+Status ChangeBatch::AppendIdentity(StreamRelation& relation, const pgoutput::Tuple& key) {
+  if (relation.replica_identity != 'f') return AppendKey(relation, key);
+  // REPLICA IDENTITY FULL: rows alike in every column are one row each on
+  // the source, and one change must touch one of them, as PostgreSQL's own
+  // apply does.
+  sql_ += " WHERE ctid = (SELECT ctid FROM " + QuoteQualified(relation.schema, relation.name);
+  PGVEIL_RETURN_IF_ERROR(AppendKey(relation, key));
+  sql_ += " LIMIT 1)";
   return Status::Ok();
 }
 

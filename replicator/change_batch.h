@@ -12,7 +12,9 @@
 //           TOASTed values ('u'), which keep their masked value on the
 //           target instead of being nulled; WHERE names the replica
 //           identity, from the old key when the stream sent one, otherwise
-//           from the new row (the key did not change);
+//           from the new row (the key did not change); with REPLICA
+//           IDENTITY FULL it touches one row of those alike, as
+//           PostgreSQL's own apply does;
 //   DELETE  WHERE names the old key;
 //   TRUNCATE  with the source's CASCADE / RESTART IDENTITY.
 //
@@ -57,7 +59,10 @@ class ChangeBatch {
   // (which must not be kUnchanged) to sql_.
   Status AppendValue(StreamColumn& column, const StreamRelation& relation,
                      const pgoutput::TupleValue& value);
+  // " WHERE <identity columns> = <masked key>"; with REPLICA IDENTITY FULL
+  // narrowed to one row.
   Status AppendIdentity(StreamRelation& relation, const pgoutput::Tuple& key);
+  Status AppendKey(StreamRelation& relation, const pgoutput::Tuple& key);
 
   std::string sql_;
   const StreamRelation* inserting_ = nullptr;  // the open multi-row INSERT, if any

@@ -42,7 +42,7 @@ struct SnapshotOptions {
   // publish_via_partition_root); unused with snapshot_only.
   std::vector<RelationRef> publication_tables;
   // Drop an inactive slot of this name first: an earlier run into the same
-  // target left it (the target's state row says so).
+  // target left it.
   bool drop_stale_slot = false;
 };
 

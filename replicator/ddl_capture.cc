@@ -59,7 +59,7 @@ std::string InstallSql(std::string_view slot, std::string_view publication) {
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $pgveil$
 DECLARE
   touched oid[];
-  created record;
+  joining record;
   body jsonb;
 BEGIN
   SELECT array_agg(DISTINCT coalesce(i.indrelid, cmd.objid)) INTO touched
@@ -68,11 +68,15 @@ BEGIN
   WHERE cmd.classid = 'pg_class'::regclass AND NOT cmd.in_extension
     AND cmd.schema_name IS DISTINCT FROM 'pgveil';
   IF touched IS NULL THEN RETURN; END IF;
-  FOR created IN
-    SELECT DISTINCT c.oid FROM pg_event_trigger_ddl_commands() cmd JOIN pg_class c ON c.oid = cmd.objid
-    WHERE cmd.classid = 'pg_class'::regclass
-      AND cmd.command_tag IN ('CREATE TABLE', 'CREATE TABLE AS', 'SELECT INTO')
+  -- A table joins the publication once it has a replica identity: in a
+  -- publication without one, PostgreSQL would refuse its UPDATE and DELETE.
+  FOR joining IN
+    SELECT DISTINCT c.oid FROM pg_class c
+    WHERE c.oid = ANY(touched)
       AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relpersistence = 'p'
+      AND (c.relreplident = 'f' OR EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid
+           AND CASE c.relreplident WHEN 'd' THEN i.indisprimary WHEN 'i' THEN i.indisreplident
+               ELSE false END))
       AND NOT EXISTS (SELECT 1 FROM pg_publication_rel pr JOIN pg_publication p ON p.oid = pr.prpubid
                       WHERE p.pubname = )SQL" +
          pub + R"SQL( AND pr.prrelid = c.oid)
@@ -80,7 +84,7 @@ BEGIN
          pub + R"SQL()
   LOOP
     EXECUTE format('ALTER PUBLICATION %I ADD TABLE %s', )SQL" +
-         pub + R"SQL(, created.oid::regclass);
+         pub + R"SQL(, joining.oid::regclass);
   END LOOP;
   )SQL" + DescriptionSql("touched") +
          R"SQL( INTO body;

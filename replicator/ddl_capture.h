@@ -9,9 +9,11 @@
 // description holds names, types, attnums, the primary key and index
 // definitions; never a value (no query text, no defaults).
 //
-// The ddl_command_end trigger also adds a table created by the DDL to the
-// slot's publication, so its rows are in the stream from its first insert;
-// whether they may be written is the replicator's decision, on the policy.
+// The ddl_command_end trigger also adds a table the DDL created or altered
+// to the slot's publication, once it has a replica identity (in a
+// publication without one PostgreSQL would refuse its UPDATE and DELETE on
+// the source), so its rows are in the stream from its first insert; whether
+// they may be written is the replicator's decision, on the policy.
 //
 // Thread-safety: plain functions; the connection is the caller's.
 #pragma once

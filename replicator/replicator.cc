@@ -71,6 +71,33 @@ std::vector<uint32_t> PublishedOids(const MaskingPlan& plan, const Catalog& cata
   return oids;
 }
 
+// A table in a publication that publishes updates and deletes must have a
+// replica identity, or PostgreSQL refuses UPDATE and DELETE on it — on the
+// source. So a stream starts only when every streamed table has one, and
+// never guesses how to find a row.
+Status CheckReplicaIdentities(pg::Connection& source, const std::vector<uint32_t>& oids) {
+  std::string list;
+  for (uint32_t oid : oids) list += (list.empty() ? "" : ",") + std::to_string(oid);
+  PGVEIL_ASSIGN_OR_RETURN(
+      auto rows,
+      source.Query("SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN "
+                   "pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = ANY('{" +
+                   list +
+                   "}'::oid[]) AND NOT (c.relreplident = 'f' OR EXISTS (SELECT 1 FROM pg_index "
+                   "i WHERE i.indrelid = c.oid AND CASE c.relreplident WHEN 'd' THEN "
+                   "i.indisprimary WHEN 'i' THEN i.indisreplident ELSE false END)) ORDER BY 1"));
+  if (rows.empty()) return Status::Ok();
+  std::string names;
+  for (size_t i = 0; i < rows.size() && i < 5; ++i) names += (i ? ", " : "") + rows[i][0].value_or("");
+  if (rows.size() > 5) names += fmt::format(" and {} more", rows.size() - 5);
+  return Status::InvalidArgument(fmt::format(
+      "{} table(s) have no primary key or replica identity, so their UPDATE and DELETE could "
+      "not be streamed (and a publication would make PostgreSQL refuse them on the source): {}. "
+      "Give each a primary key or ALTER TABLE ... REPLICA IDENTITY FULL, skip them in the "
+      "policy, or pass --snapshot-only",
+      rows.size(), names));
+}
+
 // Everything between taking the snapshot and releasing it.
 class CopyRun {
  public:
@@ -242,15 +269,20 @@ Result<ReplicateSummary> Replicate(const policy::Policy& policy, const masking::
   // a bad transformer parameter stops the run here.
   PGVEIL_ASSIGN_OR_RETURN(Catalog before, pg::ReadCatalog(**source));
   PGVEIL_ASSIGN_OR_RETURN(MaskingPlan draft, BuildMaskingPlan(policy, before, keys));
+  if (!options.snapshot_only) {
+    PGVEIL_RETURN_IF_ERROR(CheckReplicaIdentities(**source, PublishedOids(draft, before)));
+  }
 
   SnapshotOptions snapshot_options;
   snapshot_options.source_dsn = options.source_dsn;
   snapshot_options.slot_name = SlotNameFor(identity);
   snapshot_options.snapshot_only = options.snapshot_only;
   snapshot_options.publication_tables = PublicationTables(draft);
-  snapshot_options.drop_stale_slot =
-      found->slot == snapshot_options.slot_name &&
-      (found->condition == TargetCondition::kIncomplete || options.force);
+  // The slot's name is this target's alone (its cluster's system identifier
+  // is part of the identity) and this run holds the target's lock, so an
+  // inactive slot of that name was left by a run into this target that was
+  // killed — perhaps before it could write its state row.
+  snapshot_options.drop_stale_slot = true;
   observer.Phase("creating the snapshot");
   PGVEIL_ASSIGN_OR_RETURN(auto snapshot, ConsistentSnapshot::Create(snapshot_options, observer));
 
@@ -275,8 +307,7 @@ Result<ReplicateSummary> Replicate(const policy::Policy& policy, const masking::
     observer.Note("kept the replication slot \"" + summary->kept_slot + "\" (consistent point " +
                   summary->consistent_lsn +
                   ") for streaming changes into the target; it retains WAL on the source until "
-                  "a stream consumes it. If you will not stream, drop it with: " +
-                  snapshot->CleanupCommand());
+                  "the stream consumes it");
   }
   summary->started_over = found->condition != TargetCondition::kEmpty;
   summary->seconds = std::chrono::duration<double>(Clock::now() - started).count();

@@ -31,6 +31,7 @@ constexpr size_t kBatchBytes = size_t{16} << 20;
 constexpr auto kFeedbackEvery = std::chrono::seconds(10);
 constexpr auto kRetainedWalEvery = std::chrono::seconds(30);
 constexpr auto kCatchUpPoll = std::chrono::milliseconds(300);
+constexpr int kLockAttempts = 20;  // 250 ms apart
 
 using Rows = std::vector<std::vector<std::optional<std::string>>>;
 
@@ -104,7 +105,7 @@ class StreamSession {
 
  private:
   Status Connect() {
-    PGVEIL_ASSIGN_OR_RETURN(target_, TargetState::Open(options_.target_dsn));
+    PGVEIL_ASSIGN_OR_RETURN(target_, OpenTarget());
     PGVEIL_RETURN_IF_ERROR(target_->PrepareStream());
     PGVEIL_ASSIGN_OR_RETURN(
         Rows state, target_->connection().Query(
@@ -146,7 +147,24 @@ class StreamSession {
         pg::ReplicationConnection::Open(options_.source_dsn);
     if (!replication.ok()) return replication.status().WithContext("the source");
     replication_ = std::move(replication).value();
-    return replication_->StartLogical(slot_, applied_, /*publication=*/slot_);
+    PGVEIL_RETURN_IF_ERROR(replication_->StartLogical(slot_, applied_, /*publication=*/slot_));
+    observer_.Note("streaming from the slot \"" + slot_ + "\" after " +
+                   pgoutput::FormatLsn(applied_));
+    return Status::Ok();
+  }
+
+  // The target, with its lock. A run killed a moment ago may still hold the
+  // lock until its backend notices; another run streaming into the target
+  // holds it for good, which is an error once this has waited a while.
+  Result<std::unique_ptr<TargetState>> OpenTarget() {
+    for (int attempt = 1;; ++attempt) {
+      Result<std::unique_ptr<TargetState>> target = TargetState::Open(options_.target_dsn);
+      if (target.ok() || target.status().code() != StatusCode::kInvalidArgument ||
+          attempt == kLockAttempts || options_.stop->load()) {
+        return target;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    }
   }
 
   Status LoadModel() {

@@ -147,10 +147,11 @@ Result<TargetInspection> TargetState::Inspect() {
 }
 
 Result<std::string> TargetState::Identity() {
-  PGVEIL_ASSIGN_OR_RETURN(auto rows, connection_->Query("SELECT current_database(), "
-                                                        "coalesce(host(inet_server_addr()), ''), "
-                                                        "current_setting('port')"));
-  return Field(rows, 0) + "@" + Field(rows, 1) + ":" + Field(rows, 2);
+  PGVEIL_ASSIGN_OR_RETURN(
+      auto rows, connection_->Query("SELECT current_database(), coalesce(host(inet_server_addr()), "
+                                    "''), current_setting('port'), (SELECT system_identifier FROM "
+                                    "pg_control_system())::text"));
+  return Field(rows, 0) + "@" + Field(rows, 1) + ":" + Field(rows, 2) + "/" + Field(rows, 3);
 }
 
 Status TargetState::Reset() {

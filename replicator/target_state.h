@@ -60,8 +60,9 @@ class TargetState {
 
   Result<TargetInspection> Inspect();
 
-  // A name for this target that is the same on every run: its database
-  // name, server address and port. Used for the slot name.
+  // A name for this target that is the same on every run and no other
+  // target's: its database name, server address, port and the cluster's
+  // system identifier. Used for the slot name.
   Result<std::string> Identity();
 
   // Drops every schema but the system ones (extensions first), then

@@ -84,7 +84,8 @@ TEST_CASE("a target that is not empty is refused unless --force empties it", "[e
 TEST_CASE("without --snapshot-only the slot and publication stay for the stream", "[e2e]") {
   Fixture& f = Fixture::Get();
   std::string target = f.FreshTarget("streaming");
-  testing::ProcessResult run = Replicate(f.source(), target, f.policy_path(), {"--jobs", "2"});
+  testing::ProcessResult run =
+      Replicate(f.source(), target, f.policy_path(), {"--jobs", "2", "--catch-up"});
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
   std::string slot = Scalar(target, "SELECT slot FROM pgveil.replication_state");

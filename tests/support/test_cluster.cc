@@ -14,6 +14,12 @@ namespace {
 
 std::string Script() { return std::string(PGVEIL_SOURCE_DIR) + "/ci/pg.sh"; }
 
+void RunScript(const std::string& verb, const std::string& dir) {
+  std::string command = QuoteShellWord(Script()) + " " + verb + " " + QuoteShellWord(dir);
+  INFO(command);
+  REQUIRE(std::system(command.c_str()) == 0);
+}
+
 }  // namespace
 
 std::unique_ptr<TestCluster> TestCluster::Start() {
@@ -39,6 +45,10 @@ TestCluster::~TestCluster() {
     std::fprintf(stderr, "could not stop the test cluster in %s\n", dir_.c_str());
   }
 }
+
+void TestCluster::Crash() const { RunScript("crash", dir_); }
+
+void TestCluster::Restart() const { RunScript("restart", dir_); }
 
 std::string TestCluster::DatabaseDsn(const std::string& name) const {
   return dsn_ + " dbname=" + QuoteLiteral(name);

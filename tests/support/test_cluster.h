@@ -26,6 +26,11 @@ class TestCluster {
   // Drops and recreates database `name`; returns its DSN.
   std::string FreshDatabase(const std::string& name) const;
 
+  // Stops the server as a crash would (pg_ctl -m immediate), and starts it
+  // again (crash recovery); FAIL when either does not succeed.
+  void Crash() const;
+  void Restart() const;
+
  private:
   TestCluster(std::string dir, std::string dsn) : dir_(std::move(dir)), dsn_(std::move(dsn)) {}
   std::string dir_;
