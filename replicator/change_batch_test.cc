@@ -111,28 +111,96 @@ TEST_CASE("an update leaves unchanged TOASTed values out and finds the row by it
   CHECK(sql.find("new@example.org") == std::string::npos);
 }
 
-TEST_CASE("an update without an old key finds the row by the new row's key", "[replicator]") {
+TEST_CASE("updates that keep their key become one UPDATE joined on the masked key",
+          "[replicator]") {
   StreamRelation customers = Plan(Customers());
   ChangeBatch batch;
-  pgoutput::Update update;
-  update.row = {Text("7"), Text("x@example.org"), Text("active"), Text("{}")};
-  REQUIRE(batch.Update(customers, update).ok());
-  CHECK(batch.Take().find("WHERE \"id\" = '" + SnapshotMasked("id", "7") + "'") !=
+  for (int id : {7, 8, 9}) {
+    pgoutput::Update update;
+    update.row = {Text(std::to_string(id)), Text("x@example.org"), Text("active"), Text("{}")};
+    REQUIRE(batch.Update(customers, update).ok());
+  }
+  REQUIRE(batch.has_batched_updates());
+  std::string sql = batch.Take();
+  INFO(sql);
+  CHECK(sql.find("UPDATE") == sql.rfind("UPDATE"));  // one statement
+  CHECK(sql.starts_with(
+      "UPDATE \"public\".\"customers\" AS t SET \"id\" = v.c0, \"email\" = v.c1"));
+  CHECK(sql.find("('" + SnapshotMasked("id", "8") + "'::bigint, ") != std::string::npos);
+  CHECK(sql.find("AS v(k0, c0, c1, c2, c3) WHERE t.\"id\" = v.k0;") != std::string::npos);
+  CHECK(sql.find("x@example.org") == std::string::npos);
+  CHECK_FALSE(batch.has_batched_updates());
+}
+
+TEST_CASE("a key met twice, a different column list or one-row mode start a new UPDATE",
+          "[replicator]") {
+  StreamRelation customers = Plan(Customers());
+  auto update_of = [](int id, bool toasted) {
+    pgoutput::Update update;
+    update.row = {Text(std::to_string(id)), Text("x@example.org"), Text("active"),
+                  toasted ? Unchanged() : Text("{}")};
+    return update;
+  };
+  auto statements = [](const std::string& sql) {
+    size_t n = 0;
+    for (size_t at = sql.find("UPDATE"); at != std::string::npos;
+         at = sql.find("UPDATE", at + 1)) {
+      ++n;
+    }
+    return n;
+  };
+  ChangeBatch batch;
+  REQUIRE(batch.Update(customers, update_of(1, false)).ok());
+  REQUIRE(batch.Update(customers, update_of(2, false)).ok());
+  REQUIRE(batch.Update(customers, update_of(1, false)).ok());  // the same row again
+  REQUIRE(batch.Update(customers, update_of(3, true)).ok());   // profile left out
+  CHECK(statements(batch.Take()) == 3);
+
+  ChangeBatch one_row(/*batch_updates=*/false);
+  REQUIRE(one_row.Update(customers, update_of(1, false)).ok());
+  REQUIRE(one_row.Update(customers, update_of(2, false)).ok());
+  CHECK_FALSE(one_row.has_batched_updates());
+  std::string sql = one_row.Take();
+  CHECK(statements(sql) == 2);
+  CHECK(sql.find("WHERE \"id\" = '" + SnapshotMasked("id", "2") + "'") != std::string::npos);
+}
+
+TEST_CASE("deletes become one DELETE on the masked old keys; a truncate keeps its options",
+          "[replicator]") {
+  StreamRelation customers = Plan(Customers());
+  ChangeBatch batch;
+  for (int id : {9, 10}) {
+    pgoutput::Delete change;
+    change.old_row = {Text(std::to_string(id)), {}, {}, {}};
+    REQUIRE(batch.Delete(customers, change).ok());
+  }
+  batch.Truncate({&customers}, pgoutput::Truncate::kCascade | pgoutput::Truncate::kRestartIdentity);
+  std::string sql = batch.Take();
+  INFO(sql);
+  CHECK(sql.find("DELETE FROM \"public\".\"customers\" AS t USING (VALUES\n('" +
+                 SnapshotMasked("id", "9") + "'::bigint),\n('" + SnapshotMasked("id", "10") +
+                 "'::bigint)) AS v(k0) WHERE t.\"id\" = v.k0;") != std::string::npos);
+  CHECK(sql.find("'9'") == std::string::npos);
+  CHECK(sql.find("TRUNCATE \"public\".\"customers\" RESTART IDENTITY CASCADE") !=
         std::string::npos);
 }
 
-TEST_CASE("a delete names the masked old key; a truncate keeps its options", "[replicator]") {
-  StreamRelation customers = Plan(Customers());
+TEST_CASE("with REPLICA IDENTITY FULL a change touches one row of those alike", "[replicator]") {
+  pgoutput::Relation relation = Customers();
+  relation.replica_identity = 'f';
+  for (auto& column : relation.columns) column.key = true;
+  StreamRelation customers = Plan(relation);
   ChangeBatch batch;
   pgoutput::Delete change;
-  change.old_row = {Text("9"), {}, {}, {}};
+  change.old_kind = 'O';
+  change.old_row = {Text("9"), Text("a@example.org"), Text("x"), {}};
   REQUIRE(batch.Delete(customers, change).ok());
-  batch.Truncate({&customers}, pgoutput::Truncate::kCascade | pgoutput::Truncate::kRestartIdentity);
   std::string sql = batch.Take();
-  CHECK(sql.find("DELETE FROM \"public\".\"customers\" WHERE \"id\" = '" +
-                 SnapshotMasked("id", "9") + "'") != std::string::npos);
-  CHECK(sql.find("TRUNCATE \"public\".\"customers\" RESTART IDENTITY CASCADE") !=
-        std::string::npos);
+  INFO(sql);
+  CHECK(sql.starts_with("DELETE FROM \"public\".\"customers\" WHERE ctid = (SELECT ctid FROM "
+                        "\"public\".\"customers\" WHERE \"id\" = '"));
+  CHECK(sql.find("\"profile\" IS NULL LIMIT 1);") != std::string::npos);
+  CHECK(sql.find("a@example.org") == std::string::npos);
 }
 
 TEST_CASE("a relation without a replica identity cannot take an UPDATE or DELETE",

@@ -59,11 +59,17 @@ class StreamSession {
  public:
   StreamSession(const policy::Policy& policy, const masking::KeyRing& keys,
                 const StreamOptions& options, ReplicationObserver& observer,
-                StreamSummary& summary)
+                StreamSummary& summary, bool batch_updates)
       : options_(options),
         observer_(observer),
         summary_(summary),
-        plan_input_{policy, keys, options.judge} {}
+        plan_input_{policy, keys, options.judge},
+        current_(batch_updates) {}
+
+  // Whether the run ended because a multi-row UPDATE met a unique violation
+  // (change_batch.h): nothing of it was committed, and a run with one-row
+  // updates can take over from the same position.
+  bool needs_one_row_updates() const { return needs_one_row_updates_; }
 
   Status Run() {
     PGVEIL_RETURN_IF_ERROR(Connect());
@@ -206,6 +212,7 @@ class StreamSession {
       return Status::Ok();
     }
     done_changes_ += current_.changes();
+    done_batched_updates_ = done_batched_updates_ || current_.has_batched_updates();
     std::string sql = current_.Take();
     if (!sql.empty()) done_.Statement(sql);
     if (!has_done_) batch_started_ = Clock::now();
@@ -361,9 +368,18 @@ class StreamSession {
     sql += "UPDATE pgveil.replication_state SET applied_lsn = " +
            QuoteLiteral(pgoutput::FormatLsn(done_end_)) + ", applied_at = now(), " +
            "source_commit_time = " + TimestampSql(done_commit_time_) + " WHERE id = 1;\nCOMMIT";
-    PGVEIL_RETURN_IF_ERROR(target_->connection().Execute(sql).WithContext("applying to the target"));
+    Status applied = target_->connection().Execute(sql);
+    if (!applied.ok() && done_batched_updates_ &&
+        applied.message().find("duplicate key value violates unique constraint") !=
+            std::string::npos) {
+      needs_one_row_updates_ = true;
+      return Status::Unavailable(
+          "a multi-row UPDATE met a unique index the source's one-row updates passed");
+    }
+    PGVEIL_RETURN_IF_ERROR(applied.WithContext("applying to the target"));
     target_open_ = false;
     has_done_ = false;
+    done_batched_updates_ = false;
     applied_ = done_end_;
     if (applied_ > confirmed_) confirmed_ = applied_;
     summary_.transactions += done_transactions_;
@@ -453,6 +469,8 @@ class StreamSession {
   ChangeBatch current_;       // the transaction being received
   ChangeBatch done_;          // complete transactions not yet committed on the target
   bool has_done_ = false;
+  bool done_batched_updates_ = false;  // done_ holds a multi-row UPDATE
+  bool needs_one_row_updates_ = false;
   Lsn done_end_ = 0;
   int64_t done_commit_time_ = 0;
   std::vector<int64_t> done_commit_times_;
@@ -470,10 +488,16 @@ Result<StreamSummary> Stream(const policy::Policy& policy, const masking::KeyRin
                              const StreamOptions& options, ReplicationObserver& observer) {
   StreamSummary summary;
   int backoff = 1;
+  bool batch_updates = true;
   while (true) {
-    StreamSession session(policy, keys, options, observer, summary);
+    StreamSession session(policy, keys, options, observer, summary, batch_updates);
     const int64_t applied_before = summary.transactions;
     Status status = session.Run();
+    if (session.needs_one_row_updates() && batch_updates) {
+      observer.Note(status.message() + "; applying updates one row at a time from here on");
+      batch_updates = false;
+      continue;
+    }
     if (status.ok() || !Retryable(status)) {
       session.RecordStop(status);
       if (!status.ok()) return status;

@@ -2,7 +2,8 @@
 // violations or no key writes nothing anywhere; a target that is not empty
 // needs --force; a role without REPLICATION is an error unless
 // --snapshot-only, which falls back to pg_export_snapshot(); without
-// --snapshot-only the slot and publication stay for streaming; a source lost
+// --snapshot-only the slot and publication stay for streaming; a table
+// without a replica identity stops a stream before it starts; a source lost
 // mid-copy exits 3, marks the target incomplete, leaves no slot, and the
 // next run starts over.
 #include <signal.h>
@@ -171,6 +172,37 @@ TEST_CASE("a source lost mid-copy: exit 3, target incomplete, no slot, a clean r
   CHECK(Scalar(target, "SELECT status FROM pgveil.replication_state") == "complete");
   CHECK(Count(target, "SELECT count(*) FROM public.orders") ==
         Count(source, "SELECT count(*) FROM public.orders"));
+}
+
+}  // namespace pgveil::e2e
+
+namespace pgveil::e2e {
+
+TEST_CASE("a table without a replica identity is named before a stream starts", "[e2e][stream]") {
+  Fixture& f = Fixture::Get();
+  const std::string source = f.source_cluster().FreshDatabase("no_identity");
+  Exec(source,
+       "CREATE TABLE public.visits (visitor text, seen_at timestamptz); INSERT INTO public.visits "
+       "SELECT 'visitor ' || g, now() FROM generate_series(1, 10) g");
+  const std::string policy = f.work_dir() + "/no_identity.yaml";
+  WriteFile(policy,
+            "version: 1\nmode: strict\nkey: {env: PGVEIL_KEY}\ntables:\n  public.visits:\n"
+            "    visitor: {transform: hash}\n    seen_at: keep\n");
+  const std::string target = f.FreshTarget("no_identity");
+
+  testing::ProcessResult refused = Replicate(source, target, policy, {"--catch-up"});
+  INFO(refused.err);
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err.find("public.visits") != std::string::npos);
+  CHECK(refused.err.find("REPLICA IDENTITY FULL") != std::string::npos);
+  CHECK(PgveilSlots(source).empty());
+  CHECK(Count(source, "SELECT count(*) FROM pg_publication") == 0);
+
+  // A one-off copy needs none.
+  testing::ProcessResult copied = Replicate(source, target, policy, {"--snapshot-only"});
+  INFO(copied.err);
+  CHECK(copied.exit_code == 0);
+  CHECK(Count(target, "SELECT count(*) FROM public.visits") == 10);
 }
 
 }  // namespace pgveil::e2e

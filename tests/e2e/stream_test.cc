@@ -385,3 +385,35 @@ TEST_CASE("a column, table or rename without a rule stops the stream before its 
 }
 
 }  // namespace pgveil::e2e
+
+namespace pgveil::e2e {
+
+TEST_CASE("SIGTERM ends a stream after the transaction in flight: applied, acknowledged, exit 0",
+          "[e2e][stream]") {
+  Fixture& f = Fixture::Get();
+  std::string policy_path;
+  const std::string source = f.BigSource("shop_term", 0.3, &policy_path);
+  const std::string target = f.FreshTarget("term");
+  Child child = SpawnReplicate(source, target, policy_path, {});
+  REQUIRE(WaitFor(child, "streaming from the slot", 120));
+  Exec(source, "UPDATE public.customers SET status = 'closed' WHERE customer_id % 5 = 0");
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  kill(child.pid, SIGTERM);
+  int status = 0;
+  REQUIRE(waitpid(child.pid, &status, 0) == child.pid);
+  INFO(ReadFile(child.err_path));
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(ReadFile(child.out_path).find("streamed 1 source transactions") != std::string::npos);
+  CHECK(Count(target, "SELECT count(*) FROM public.customers WHERE status = 'closed'") ==
+        Count(source, "SELECT count(*) FROM public.customers WHERE status = 'closed'"));
+  // What was applied was acknowledged: the slot is where the target is.
+  const std::string applied = Scalar(target, "SELECT applied_lsn::text FROM pgveil.replication_state");
+  CHECK(Scalar(source, "SELECT confirmed_flush_lsn >= '" + applied +
+                           "'::pg_lsn FROM pg_replication_slots WHERE slot_name LIKE 'pgveil\\_%'") ==
+        "t");
+  CHECK(testing::RunPgveil({"replicate", "cleanup", "--source", source, "--target", target})
+            .exit_code == 0);
+}
+
+}  // namespace pgveil::e2e
