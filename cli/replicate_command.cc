@@ -275,7 +275,9 @@ int RunReplicateCommand(const ReplicateCommandOptions& options) {
 void AddReplicateCommand(CLI::App& app, CommandRunner* runner) {
   auto options = std::make_shared<ReplicateCommandOptions>();
   CLI::App* command = app.add_subcommand(
-      "replicate", "Copy the source database into an empty target with the policy applied");
+      "replicate",
+      "Copy the source database into an empty target with the policy applied, then stream its "
+      "changes, masked, until stopped");
   // Not ->required(): `replicate status` and `replicate cleanup` go without
   // them; the callback asks for them when neither is chosen.
   command->add_option("--source", options->replicate.source_dsn, "source DSN (production)");

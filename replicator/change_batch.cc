@@ -36,90 +36,145 @@ std::string KeyCondition(const StreamColumn& column, const std::string& column_s
                                          : column_sql + " = " + value_sql;
 }
 
-// The VALUES aliases of the identity columns (k<attribute index>), which
-// open every VALUES row, and the WHERE that joins them to the table `t`.
-void KeyJoin(const StreamRelation& relation, std::string& aliases, std::string& join) {
-  for (size_t i = 0; i < relation.columns.size(); ++i) {
-    const StreamColumn& column = relation.columns[i];
-    if (!column.key) continue;
-    std::string alias = "v.k" + std::to_string(i);
-    aliases += (aliases.empty() ? "" : ", ") + alias.substr(2);
-    join += (join.empty() ? " WHERE " : " AND ") +
-            KeyCondition(column, "t." + QuoteIdent(column.name), alias);
-  }
-}
-
-// Every identity column of `key` holds a value (not NULL, not unchanged).
-bool FullKey(const StreamRelation& relation, const pgoutput::Tuple& key) {
+// Every identity column of `key` holds a value (not NULL, not unchanged)
+// that an array literal can carry (box arrays are not comma-separated).
+bool ArrayKey(const StreamRelation& relation, const pgoutput::Tuple& key) {
   bool any = false;
   for (size_t i = 0; i < relation.columns.size(); ++i) {
     if (!relation.columns[i].key) continue;
-    if (key[i].kind != Kind::kText) return false;
+    if (key[i].kind != Kind::kText || relation.columns[i].type_oid == 603) return false;
     any = true;
   }
   return any;
 }
 
+bool ArrayColumns(const StreamRelation& relation, const std::vector<bool>& columns) {
+  for (size_t i = 0; i < relation.columns.size(); ++i) {
+    if (columns[i] && relation.columns[i].type_oid == 603) return false;
+  }
+  return true;
+}
+
+// `text` as an element of an array literal: quoted, \ and " escaped.
+void AppendArrayElement(std::string_view text, std::string& out) {
+  out += '"';
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '"';
+}
+
+// "unnest($1::t1[], ...) AS v(k0, ..., c3, ...)" over the identity columns
+// (k<index>) and then the columns `columns` (c<index>), and the WHERE that
+// joins v to the table `t` on the identity.
+struct Unnest {
+  std::string from;
+  std::string join;
+  size_t parameters = 0;
+};
+
+Unnest UnnestOf(const StreamRelation& relation, const std::vector<bool>& columns, bool key) {
+  Unnest unnest;
+  std::string types;
+  std::string aliases;
+  auto add = [&](const StreamColumn& column, const std::string& alias) {
+    types += (types.empty() ? "" : ", ") + fmt::format("${}::{}[]", ++unnest.parameters,
+                                                         column.type);
+    aliases += (aliases.empty() ? "" : ", ") + alias;
+  };
+  for (size_t i = 0; key && i < relation.columns.size(); ++i) {
+    const StreamColumn& column = relation.columns[i];
+    if (!column.key) continue;
+    add(column, "k" + std::to_string(i));
+    unnest.join += (unnest.join.empty() ? " WHERE " : " AND ") +
+                   KeyCondition(column, "t." + QuoteIdent(column.name),
+                                "v.k" + std::to_string(i));
+  }
+  for (size_t i = 0; i < relation.columns.size(); ++i) {
+    if (columns[i]) add(relation.columns[i], "c" + std::to_string(i));
+  }
+  unnest.from = "unnest(" + types + ") AS v(" + aliases + ")";
+  return unnest;
+}
+
 }  // namespace
 
-Status ChangeBatch::AppendValue(StreamColumn& column, const StreamRelation& relation,
-                                const pgoutput::TupleValue& value, bool typed,
-                                std::string& out) {
-  if (value.kind == Kind::kNull) {
-    out += "NULL";
-  } else if (value.kind != Kind::kText) {
+Result<std::optional<std::string_view>> ChangeBatch::Masked(StreamColumn& column,
+                                                            const StreamRelation& relation,
+                                                            const pgoutput::TupleValue& value) {
+  if (value.kind != Kind::kText) {
     return Status::Internal("a binary value in the stream for " + relation.QualifiedName() + "." +
                             column.name);
-  } else if (column.transformer == nullptr) {
-    out += QuoteLiteral(value.data);
+  }
+  if (column.transformer == nullptr) return std::optional<std::string_view>(value.data);
+  Status masked = column.transformer->Apply(value.data, &masked_);
+  if (!masked.ok()) {
+    return masked.WithContext(
+        fmt::format("masking {}.{} with {}", relation.QualifiedName(), column.name, column.rule));
+  }
+  if (masked_.is_null) return std::optional<std::string_view>();
+  return std::optional<std::string_view>(masked_.text);
+}
+
+Status ChangeBatch::AppendLiteral(StreamColumn& column, const StreamRelation& relation,
+                                  const pgoutput::TupleValue& value) {
+  if (value.kind == Kind::kNull) {
+    sql_ += "NULL";
+    return Status::Ok();
+  }
+  PGVEIL_ASSIGN_OR_RETURN(std::optional<std::string_view> text, Masked(column, relation, value));
+  sql_ += text ? QuoteLiteral(*text) : "NULL";
+  return Status::Ok();
+}
+
+Status ChangeBatch::AppendElement(size_t parameter, StreamColumn& column,
+                                  const StreamRelation& relation,
+                                  const pgoutput::TupleValue& value) {
+  std::string& array = open_arrays_[parameter];
+  const size_t before = array.size();
+  if (!array.empty()) array += ',';
+  if (value.kind == Kind::kNull) {
+    array += "NULL";
   } else {
-    Status masked = column.transformer->Apply(value.data, &masked_);
-    if (!masked.ok()) {
-      return masked.WithContext(fmt::format("masking {}.{} with {}", relation.QualifiedName(),
-                                            column.name, column.rule));
+    PGVEIL_ASSIGN_OR_RETURN(std::optional<std::string_view> text,
+                            Masked(column, relation, value));
+    if (text) {
+      AppendArrayElement(*text, array);
+    } else {
+      array += "NULL";
     }
-    out += masked_.is_null ? "NULL" : QuoteLiteral(masked_.text);
   }
-  if (typed) out += "::" + column.type;
+  open_bytes_ += array.size() - before;
   return Status::Ok();
 }
 
-Status ChangeBatch::AppendValuesRow(StreamRelation& relation, const pgoutput::Tuple& row,
-                                    const std::vector<bool>& columns, std::string& out,
-                                    size_t* key_end) {
-  out += "(";
-  bool first = true;
-  for (int pass = 0; pass < 2; ++pass) {  // the key, then the other columns
-    if (pass == 1 && key_end != nullptr) *key_end = out.size();
-    for (size_t i = 0; i < relation.columns.size(); ++i) {
-      StreamColumn& column = relation.columns[i];
-      if (pass == 0 ? !column.key : !columns[i]) continue;
-      if (!first) out += ", ";
-      first = false;
-      PGVEIL_RETURN_IF_ERROR(AppendValue(column, relation, row[i], /*typed=*/true, out));
-    }
-  }
-  out += ")";
-  return Status::Ok();
-}
+size_t ChangeBatch::bytes() const { return sql_.size() + open_bytes_; }
 
-void ChangeBatch::EndStatement() {
+void ChangeBatch::EndRun() {
   if (open_ == Open::kNone) return;
-  sql_ += open_tail_;
-  sql_ += ";\n";
+  sql_ += "EXECUTE " + open_name_ + "(";
+  for (size_t i = 0; i < open_arrays_.size(); ++i) {
+    sql_ += (i ? ", " : "") + QuoteLiteral("{" + open_arrays_[i] + "}");
+  }
+  sql_ += ");\n";
   open_ = Open::kNone;
   open_relation_ = nullptr;
   open_rows_ = 0;
+  open_bytes_ = 0;
   open_keys_.clear();
 }
 
-void ChangeBatch::OpenStatement(Open kind, const StreamRelation& relation, std::string head,
-                                std::string tail) {
-  EndStatement();
-  sql_ += head;
+void ChangeBatch::StartRun(Open kind, const StreamRelation& relation, const std::string& statement,
+                           size_t parameters) {
+  EndRun();
+  auto [prepared, inserted] =
+      prepared_.try_emplace(statement, "pgveil_apply_" + std::to_string(prepared_.size() + 1));
+  if (inserted) sql_ += "PREPARE " + prepared->second + " AS " + statement + ";\n";
   open_ = kind;
   open_relation_ = &relation;
-  open_tail_ = std::move(tail);
+  open_name_ = prepared->second;
+  open_arrays_.assign(parameters, "");
 }
 
 bool ChangeBatch::Continues(Open kind, const StreamRelation& relation) const {
@@ -128,24 +183,35 @@ bool ChangeBatch::Continues(Open kind, const StreamRelation& relation) const {
 
 Status ChangeBatch::Insert(StreamRelation& relation, const pgoutput::Tuple& row) {
   PGVEIL_RETURN_IF_ERROR(CheckWidth(relation, row));
-  if (Continues(Open::kInsert, relation)) {
-    sql_ += ",\n(";
-  } else {
-    std::string head = "INSERT INTO " + QuoteQualified(relation.schema, relation.name) + " (";
-    for (size_t i = 0; i < relation.columns.size(); ++i) {
-      head += (i ? ", " : "") + QuoteIdent(relation.columns[i].name);
+  std::vector<bool> all(row.size(), true);
+  if (!ArrayColumns(relation, all)) {
+    EndRun();
+    sql_ += "INSERT INTO " + QuoteQualified(relation.schema, relation.name) + " VALUES (";
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i) sql_ += ", ";
+      PGVEIL_RETURN_IF_ERROR(AppendLiteral(relation.columns[i], relation, row[i]));
     }
-    OpenStatement(Open::kInsert, relation, head + ") VALUES\n(", "");
+    sql_ += ");\n";
+    ++changes_;
+    return Status::Ok();
+  }
+  if (!Continues(Open::kInsert, relation)) {
+    std::string columns;
+    for (const StreamColumn& column : relation.columns) {
+      columns += (columns.empty() ? "" : ", ") + QuoteIdent(column.name);
+    }
+    Unnest unnest = UnnestOf(relation, all, /*key=*/false);
+    StartRun(Open::kInsert, relation,
+             "INSERT INTO " + QuoteQualified(relation.schema, relation.name) + " (" + columns +
+                 ") SELECT * FROM " + unnest.from,
+             unnest.parameters);
   }
   for (size_t i = 0; i < row.size(); ++i) {
-    if (i) sql_ += ", ";
-    if (row[i].kind == Kind::kUnchanged) {
-      sql_ += "DEFAULT";  // cannot happen in an INSERT; DEFAULT keeps the SQL valid
-      continue;
-    }
-    PGVEIL_RETURN_IF_ERROR(AppendValue(relation.columns[i], relation, row[i], false, sql_));
+    // An INSERT carries every value; 'u' cannot happen there.
+    pgoutput::TupleValue value = row[i];
+    if (value.kind == Kind::kUnchanged) value.kind = Kind::kNull;
+    PGVEIL_RETURN_IF_ERROR(AppendElement(i, relation.columns[i], relation, value));
   }
-  sql_ += ")";
   ++open_rows_;
   ++changes_;
   return Status::Ok();
@@ -158,14 +224,13 @@ Status ChangeBatch::AppendKey(StreamRelation& relation, const pgoutput::Tuple& k
     if (!column.key || key[i].kind == Kind::kUnchanged) continue;
     sql_ += first ? " WHERE " : " AND ";
     first = false;
-    std::string name = QuoteIdent(column.name);
+    const std::string name = QuoteIdent(column.name);
     if (key[i].kind == Kind::kNull) {
       sql_ += name + " IS NULL";
       continue;
     }
-    std::string value;
-    PGVEIL_RETURN_IF_ERROR(AppendValue(column, relation, key[i], false, value));
-    sql_ += KeyCondition(column, name, value);
+    PGVEIL_ASSIGN_OR_RETURN(std::optional<std::string_view> text, Masked(column, relation, key[i]));
+    sql_ += text ? KeyCondition(column, name, QuoteLiteral(*text)) : name + " IS NULL";
   }
   if (first) {
     return Status::InvalidArgument(relation.QualifiedName() +
@@ -197,35 +262,40 @@ Status ChangeBatch::Update(StreamRelation& relation, const pgoutput::Update& upd
   }
   if (!any) return Status::Ok();  // only unchanged TOASTed values: nothing to write
   if (!batch_updates_ || update.old_kind != 0 || relation.replica_identity == 'f' ||
-      !FullKey(relation, update.row)) {
+      !ArrayKey(relation, update.row) || !ArrayColumns(relation, columns)) {
     return UpdateOne(relation, update);
   }
-  row_.clear();
-  size_t key_end = 0;
-  PGVEIL_RETURN_IF_ERROR(AppendValuesRow(relation, update.row, columns, row_, &key_end));
-  std::string key = row_.substr(0, key_end);
-  if (Continues(Open::kUpdate, relation) && open_columns_ == columns &&
-      open_keys_.count(key) == 0) {
-    sql_ += ",\n";
-  } else {
+  // The masked key, to start a new run when this row is already in this one.
+  std::string key;
+  for (size_t i = 0; i < relation.columns.size(); ++i) {
+    if (!relation.columns[i].key) continue;
+    PGVEIL_ASSIGN_OR_RETURN(std::optional<std::string_view> text,
+                            Masked(relation.columns[i], relation, update.row[i]));
+    AppendArrayElement(text.value_or("\x01NULL"), key);
+  }
+  if (!Continues(Open::kUpdate, relation) || open_columns_ != columns || open_keys_.count(key)) {
     std::string set;
-    std::string aliases;
-    std::string join;
-    KeyJoin(relation, aliases, join);
     for (size_t i = 0; i < relation.columns.size(); ++i) {
       if (!columns[i]) continue;
-      std::string alias = "c" + std::to_string(i);
-      aliases += ", " + alias;
-      set += (set.empty() ? "" : ", ") + QuoteIdent(relation.columns[i].name) + " = v." + alias;
+      set += (set.empty() ? "" : ", ") + QuoteIdent(relation.columns[i].name) + " = v.c" +
+             std::to_string(i);
     }
-    OpenStatement(Open::kUpdate, relation,
-                  "UPDATE " + QuoteQualified(relation.schema, relation.name) + " AS t SET " + set +
-                      " FROM (VALUES\n",
-                  ") AS v(" + aliases + ")" + join);
+    Unnest unnest = UnnestOf(relation, columns, /*key=*/true);
+    StartRun(Open::kUpdate, relation,
+             "UPDATE " + QuoteQualified(relation.schema, relation.name) + " AS t SET " + set +
+                 " FROM " + unnest.from + unnest.join,
+             unnest.parameters);
     open_columns_ = columns;
     batched_updates_ = true;
   }
-  sql_ += row_;
+  size_t parameter = 0;
+  for (int pass = 0; pass < 2; ++pass) {  // the key, then the columns set
+    for (size_t i = 0; i < relation.columns.size(); ++i) {
+      if (pass == 0 ? !relation.columns[i].key : !columns[i]) continue;
+      PGVEIL_RETURN_IF_ERROR(
+          AppendElement(parameter++, relation.columns[i], relation, update.row[i]));
+    }
+  }
   open_keys_.insert(std::move(key));
   ++open_rows_;
   ++changes_;
@@ -233,15 +303,14 @@ Status ChangeBatch::Update(StreamRelation& relation, const pgoutput::Update& upd
 }
 
 Status ChangeBatch::UpdateOne(StreamRelation& relation, const pgoutput::Update& update) {
-  EndStatement();
+  EndRun();
   sql_ += "UPDATE " + QuoteQualified(relation.schema, relation.name) + " SET ";
   bool first = true;
   for (size_t i = 0; i < update.row.size(); ++i) {
     if (update.row[i].kind == Kind::kUnchanged) continue;
     sql_ += (first ? "" : ", ") + QuoteIdent(relation.columns[i].name) + " = ";
     first = false;
-    PGVEIL_RETURN_IF_ERROR(
-        AppendValue(relation.columns[i], relation, update.row[i], false, sql_));
+    PGVEIL_RETURN_IF_ERROR(AppendLiteral(relation.columns[i], relation, update.row[i]));
   }
   PGVEIL_RETURN_IF_ERROR(
       AppendIdentity(relation, update.old_kind != 0 ? update.old_row : update.row));
@@ -252,30 +321,30 @@ Status ChangeBatch::UpdateOne(StreamRelation& relation, const pgoutput::Update& 
 
 Status ChangeBatch::Delete(StreamRelation& relation, const pgoutput::Delete& change) {
   PGVEIL_RETURN_IF_ERROR(CheckWidth(relation, change.old_row));
-  if (relation.replica_identity == 'f' || !FullKey(relation, change.old_row)) {
+  if (relation.replica_identity == 'f' || !ArrayKey(relation, change.old_row)) {
     return DeleteOne(relation, change);
   }
-  if (Continues(Open::kDelete, relation)) {
-    sql_ += ",\n";
-  } else {
-    std::string aliases;
-    std::string join;
-    KeyJoin(relation, aliases, join);
-    OpenStatement(Open::kDelete, relation,
-                  "DELETE FROM " + QuoteQualified(relation.schema, relation.name) +
-                      " AS t USING (VALUES\n",
-                  ") AS v(" + aliases + ")" + join);
+  if (!Continues(Open::kDelete, relation)) {
+    Unnest unnest =
+        UnnestOf(relation, std::vector<bool>(relation.columns.size()), /*key=*/true);
+    StartRun(Open::kDelete, relation,
+             "DELETE FROM " + QuoteQualified(relation.schema, relation.name) + " AS t USING " +
+                 unnest.from + unnest.join,
+             unnest.parameters);
   }
-  PGVEIL_RETURN_IF_ERROR(AppendValuesRow(relation, change.old_row,
-                                         std::vector<bool>(relation.columns.size()), sql_,
-                                         nullptr));
+  size_t parameter = 0;
+  for (size_t i = 0; i < relation.columns.size(); ++i) {
+    if (!relation.columns[i].key) continue;
+    PGVEIL_RETURN_IF_ERROR(
+        AppendElement(parameter++, relation.columns[i], relation, change.old_row[i]));
+  }
   ++open_rows_;
   ++changes_;
   return Status::Ok();
 }
 
 Status ChangeBatch::DeleteOne(StreamRelation& relation, const pgoutput::Delete& change) {
-  EndStatement();
+  EndRun();
   sql_ += "DELETE FROM " + QuoteQualified(relation.schema, relation.name);
   PGVEIL_RETURN_IF_ERROR(AppendIdentity(relation, change.old_row));
   sql_ += ";\n";
@@ -285,7 +354,7 @@ Status ChangeBatch::DeleteOne(StreamRelation& relation, const pgoutput::Delete& 
 
 void ChangeBatch::Truncate(const std::vector<const StreamRelation*>& relations, uint8_t options) {
   if (relations.empty()) return;
-  EndStatement();
+  EndRun();
   sql_ += "TRUNCATE ";
   for (size_t i = 0; i < relations.size(); ++i) {
     sql_ += (i ? ", " : "") + QuoteQualified(relations[i]->schema, relations[i]->name);
@@ -297,12 +366,12 @@ void ChangeBatch::Truncate(const std::vector<const StreamRelation*>& relations, 
 }
 
 void ChangeBatch::Statement(const std::string& sql) {
-  EndStatement();
+  EndRun();
   sql_ += sql + ";\n";
 }
 
 std::string ChangeBatch::Take() {
-  EndStatement();
+  EndRun();
   std::string out;
   out.swap(sql_);
   changes_ = 0;

@@ -6,38 +6,50 @@
 // through the relation's transformers, so the target, its logs and its
 // error messages never see a raw value.
 //
-//   INSERT  runs of inserts into one relation become one multi-row INSERT;
-//   UPDATE  runs of updates of one relation that keep their key and send
-//           the same columns become one UPDATE ... FROM (VALUES ...) joined
-//           on the replica identity (a key met twice starts a new one, so
-//           every row is updated once per statement, in source order).
-//           SET lists every column the stream sent, leaving out unchanged
-//           TOASTed values ('u'), which keep their masked value on the
-//           target instead of being nulled. An update that changes its key,
-//           and any update under REPLICA IDENTITY FULL, is a statement of
-//           its own whose WHERE names the masked old key (or, with FULL,
-//           touches one row of those alike, as PostgreSQL's own apply does);
-//   DELETE  runs of deletes from one relation become one DELETE ... USING
-//           (VALUES ...) on the masked old keys (FULL: one statement each);
+// Catch-up must not be row at a time, and the server's parser and planner
+// are what a long SQL text costs, so runs of changes become prepared
+// statements over arrays, one array per column:
+//
+//   INSERT  a run of inserts into one relation is one
+//           INSERT ... SELECT * FROM unnest($1::t1[], ...);
+//   UPDATE  a run of updates of one relation that keep their key and send
+//           the same columns is one UPDATE ... FROM unnest(...) joined on
+//           the replica identity (a key met twice starts a new run, so each
+//           row is updated once per statement, in source order). The
+//           columns are those the stream sent: unchanged TOASTed values
+//           ('u') are left out and keep their masked value on the target;
+//   DELETE  a run of deletes from one relation is one
+//           DELETE ... USING unnest(...) on the masked old keys;
 //   TRUNCATE  with the source's CASCADE / RESTART IDENTITY.
-// A multi-row statement holds at most kRowsPerStatement rows.
+// Each statement is PREPAREd the first time its text is needed and
+// EXECUTEd with array literals after that; a run holds at most
+// kRowsPerStatement rows. An update that changes its key, any change under
+// REPLICA IDENTITY FULL (which touches one of the rows alike, as
+// PostgreSQL's own apply does) and a key of a type whose arrays are not
+// comma-separated (box) are one plain statement each, whose WHERE names the
+// masked old key.
 //
 // A multi-row UPDATE checks unique indexes row by row in no particular
 // order, so values swapped between rows of one transaction can collide
 // where the source's one-row statements did not; with `batch_updates` off
 // every update is a statement of its own (the stream falls back to that
-// when a batch meets a unique violation).
+// when a run meets a unique violation).
 //
 // Values are literals whose type the target resolves from the column
 // (standard_conforming_strings must be on, as it is by default). A
 // transformer that rejects a value is an error naming the column and the
 // transformer, never the value: the stream stops rather than lose the row.
 //
-// Thread-safety: one thread. The relations passed in must outlive the call.
+// Thread-safety: one thread. The relations passed in must outlive the
+// batch's use of them. The prepared statements belong to the target session
+// the SQL is sent to: a new session needs a new ChangeBatch.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -50,7 +62,7 @@ namespace pgveil::replicator {
 
 class ChangeBatch {
  public:
-  static constexpr int kRowsPerStatement = 1000;
+  static constexpr int kRowsPerStatement = 2000;
 
   explicit ChangeBatch(bool batch_updates = true) : batch_updates_(batch_updates) {}
 
@@ -63,8 +75,8 @@ class ChangeBatch {
 
   // The SQL so far (statements separated by ';'), and empties the batch.
   std::string Take();
-  bool empty() const { return sql_.empty(); }
-  size_t bytes() const { return sql_.size(); }
+  bool empty() const { return sql_.empty() && open_ == Open::kNone; }
+  size_t bytes() const;
   int64_t changes() const { return changes_; }
   // Whether the SQL so far holds a multi-row UPDATE.
   bool has_batched_updates() const { return batched_updates_; }
@@ -72,21 +84,25 @@ class ChangeBatch {
  private:
   enum class Open { kNone, kInsert, kUpdate, kDelete };
 
-  // Ends the open multi-row statement, if any.
-  void EndStatement();
-  // Opens a multi-row statement: `head` now, `tail` when it ends.
-  void OpenStatement(Open kind, const StreamRelation& relation, std::string head,
-                     std::string tail);
+  // Ends the open run with its EXECUTE, if there is one.
+  void EndRun();
+  // Starts a run of the prepared statement whose text is `statement`, with
+  // `parameters` arrays.
+  void StartRun(Open kind, const StreamRelation& relation, const std::string& statement,
+                size_t parameters);
   bool Continues(Open kind, const StreamRelation& relation) const;
 
-  // Appends the masked literal for `value` (which must not be kUnchanged)
-  // of `column` to `out`; with `typed`, cast to the column's type.
-  Status AppendValue(StreamColumn& column, const StreamRelation& relation,
-                     const pgoutput::TupleValue& value, bool typed, std::string& out);
-  // "(<masked key>, <masked values of `columns`>)", typed, for a VALUES
-  // list; `*key_end` (when given) is where the key's part ends in `out`.
-  Status AppendValuesRow(StreamRelation& relation, const pgoutput::Tuple& row,
-                         const std::vector<bool>& columns, std::string& out, size_t* key_end);
+  // The masked text of `value` (which must be kText) in `column`;
+  // nullopt for a NULL the transformer made.
+  Result<std::optional<std::string_view>> Masked(StreamColumn& column,
+                                                 const StreamRelation& relation,
+                                                 const pgoutput::TupleValue& value);
+  // Appends `value` of `column`, masked, as an SQL literal to sql_.
+  Status AppendLiteral(StreamColumn& column, const StreamRelation& relation,
+                       const pgoutput::TupleValue& value);
+  // Appends `value` of `column`, masked, to the run's array `parameter`.
+  Status AppendElement(size_t parameter, StreamColumn& column, const StreamRelation& relation,
+                       const pgoutput::TupleValue& value);
   // " WHERE <identity columns> = <masked key>"; with REPLICA IDENTITY FULL
   // narrowed to one row.
   Status AppendIdentity(StreamRelation& relation, const pgoutput::Tuple& key);
@@ -96,15 +112,19 @@ class ChangeBatch {
 
   const bool batch_updates_;
   std::string sql_;
+  // The open run: a prepared statement and its parameter arrays so far.
   Open open_ = Open::kNone;
   const StreamRelation* open_relation_ = nullptr;
-  std::vector<bool> open_columns_;  // kUpdate: the columns its SET names
+  std::vector<bool> open_columns_;             // kUpdate: the columns it sets
   std::unordered_set<std::string> open_keys_;  // kUpdate: the masked keys it holds
-  std::string open_tail_;
+  std::string open_name_;
+  std::vector<std::string> open_arrays_;  // elements, comma-separated, without braces
+  size_t open_bytes_ = 0;
   int open_rows_ = 0;
+  // Statement text -> its prepared name, for the target session.
+  std::unordered_map<std::string, std::string> prepared_;
   bool batched_updates_ = false;
   int64_t changes_ = 0;
-  std::string row_;  // scratch: one VALUES row
   masking::MaskedValue masked_;
 };
 

@@ -76,21 +76,49 @@ std::string SnapshotMasked(const std::string& column, const std::string& value) 
   return out.text;
 }
 
-TEST_CASE("runs of inserts into one relation become one multi-row INSERT", "[replicator]") {
+// How many times `what` occurs in `sql`.
+size_t Occurrences(const std::string& sql, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = sql.find(what); at != std::string::npos; at = sql.find(what, at + 1)) ++n;
+  return n;
+}
+
+TEST_CASE("runs of inserts become one prepared INSERT over arrays, prepared once",
+          "[replicator]") {
   StreamRelation customers = Plan(Customers());
   ChangeBatch batch;
-  for (int i = 1; i <= 3; ++i) {
+  auto insert = [&](int i, const std::string& status) {
     pgoutput::Tuple row = {Text(std::to_string(i)), Text("ann" + std::to_string(i) + "@example.org"),
-                           Text("active"), {pgoutput::TupleValue::Kind::kNull, ""}};
+                           Text(status), {pgoutput::TupleValue::Kind::kNull, ""}};
     REQUIRE(batch.Insert(customers, row).ok());
-  }
+  };
+  insert(1, "active");
+  insert(2, "say \"hi\" \\ it's");
+  insert(3, "active");
   CHECK(batch.changes() == 3);
   std::string sql = batch.Take();
-  CHECK(sql.find("INSERT INTO") == sql.rfind("INSERT INTO"));  // one statement
-  CHECK(sql.find("'active'") != std::string::npos);           // keep passes through
-  CHECK(sql.find("example.org") == std::string::npos);        // emails are masked
-  CHECK(sql.find("'" + SnapshotMasked("id", "2") + "'") != std::string::npos);
+  INFO(sql);
+  CHECK(sql.starts_with(
+      "PREPARE pgveil_apply_1 AS INSERT INTO \"public\".\"customers\" (\"id\", \"email\", "
+      "\"status\", \"profile\") SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], "
+      "$4::text[]) AS v(c0, c1, c2, c3);\nEXECUTE pgveil_apply_1('{\""));
+  CHECK(Occurrences(sql, "EXECUTE") == 1);
+  // keep passes through, escaped for the array and the literal
+  CHECK(sql.find("'{\"active\",\"say \\\"hi\\\" \\\\ it''s\",\"active\"}'") != std::string::npos);
+  CHECK(sql.find("\"" + SnapshotMasked("id", "2") + "\"") != std::string::npos);
+  CHECK(sql.find("example.org") == std::string::npos);  // emails are masked
+  CHECK(sql.find(",NULL}'") != std::string::npos);
   CHECK(batch.empty());
+
+  // The same statement later in the session is executed, not prepared again.
+  insert(4, "active");
+  pgoutput::Delete change;
+  change.old_row = {Text("4"), {}, {}, {}};
+  REQUIRE(batch.Delete(customers, change).ok());
+  insert(5, "active");
+  sql = batch.Take();
+  CHECK(Occurrences(sql, "PREPARE") == 1);  // the DELETE's
+  CHECK(Occurrences(sql, "EXECUTE pgveil_apply_1(") == 2);
 }
 
 TEST_CASE("an update leaves unchanged TOASTed values out and finds the row by its masked old key",
@@ -111,7 +139,7 @@ TEST_CASE("an update leaves unchanged TOASTed values out and finds the row by it
   CHECK(sql.find("new@example.org") == std::string::npos);
 }
 
-TEST_CASE("updates that keep their key become one UPDATE joined on the masked key",
+TEST_CASE("updates that keep their key become one prepared UPDATE joined on the masked key",
           "[replicator]") {
   StreamRelation customers = Plan(Customers());
   ChangeBatch batch;
@@ -123,11 +151,13 @@ TEST_CASE("updates that keep their key become one UPDATE joined on the masked ke
   REQUIRE(batch.has_batched_updates());
   std::string sql = batch.Take();
   INFO(sql);
-  CHECK(sql.find("UPDATE") == sql.rfind("UPDATE"));  // one statement
   CHECK(sql.starts_with(
-      "UPDATE \"public\".\"customers\" AS t SET \"id\" = v.c0, \"email\" = v.c1"));
-  CHECK(sql.find("('" + SnapshotMasked("id", "8") + "'::bigint, ") != std::string::npos);
-  CHECK(sql.find("AS v(k0, c0, c1, c2, c3) WHERE t.\"id\" = v.k0;") != std::string::npos);
+      "PREPARE pgveil_apply_1 AS UPDATE \"public\".\"customers\" AS t SET \"id\" = v.c0, "
+      "\"email\" = v.c1, \"status\" = v.c2, \"profile\" = v.c3 FROM unnest($1::bigint[], "
+      "$2::bigint[], $3::text[], $4::text[], $5::text[]) AS v(k0, c0, c1, c2, c3) WHERE t.\"id\" "
+      "= v.k0;\nEXECUTE pgveil_apply_1('{\""));
+  CHECK(Occurrences(sql, "EXECUTE") == 1);
+  CHECK(sql.find("\"" + SnapshotMasked("id", "8") + "\"") != std::string::npos);
   CHECK(sql.find("x@example.org") == std::string::npos);
   CHECK_FALSE(batch.has_batched_updates());
 }
@@ -141,31 +171,26 @@ TEST_CASE("a key met twice, a different column list or one-row mode start a new 
                   toasted ? Unchanged() : Text("{}")};
     return update;
   };
-  auto statements = [](const std::string& sql) {
-    size_t n = 0;
-    for (size_t at = sql.find("UPDATE"); at != std::string::npos;
-         at = sql.find("UPDATE", at + 1)) {
-      ++n;
-    }
-    return n;
-  };
   ChangeBatch batch;
   REQUIRE(batch.Update(customers, update_of(1, false)).ok());
   REQUIRE(batch.Update(customers, update_of(2, false)).ok());
   REQUIRE(batch.Update(customers, update_of(1, false)).ok());  // the same row again
   REQUIRE(batch.Update(customers, update_of(3, true)).ok());   // profile left out
-  CHECK(statements(batch.Take()) == 3);
+  std::string sql = batch.Take();
+  CHECK(Occurrences(sql, "EXECUTE") == 3);
+  CHECK(Occurrences(sql, "PREPARE") == 2);
 
   ChangeBatch one_row(/*batch_updates=*/false);
   REQUIRE(one_row.Update(customers, update_of(1, false)).ok());
   REQUIRE(one_row.Update(customers, update_of(2, false)).ok());
   CHECK_FALSE(one_row.has_batched_updates());
-  std::string sql = one_row.Take();
-  CHECK(statements(sql) == 2);
+  sql = one_row.Take();
+  CHECK(Occurrences(sql, "UPDATE") == 2);
   CHECK(sql.find("WHERE \"id\" = '" + SnapshotMasked("id", "2") + "'") != std::string::npos);
 }
 
-TEST_CASE("deletes become one DELETE on the masked old keys; a truncate keeps its options",
+TEST_CASE("deletes become one prepared DELETE on the masked old keys; a truncate keeps its "
+          "options",
           "[replicator]") {
   StreamRelation customers = Plan(Customers());
   ChangeBatch batch;
@@ -177,12 +202,10 @@ TEST_CASE("deletes become one DELETE on the masked old keys; a truncate keeps it
   batch.Truncate({&customers}, pgoutput::Truncate::kCascade | pgoutput::Truncate::kRestartIdentity);
   std::string sql = batch.Take();
   INFO(sql);
-  CHECK(sql.find("DELETE FROM \"public\".\"customers\" AS t USING (VALUES\n('" +
-                 SnapshotMasked("id", "9") + "'::bigint),\n('" + SnapshotMasked("id", "10") +
-                 "'::bigint)) AS v(k0) WHERE t.\"id\" = v.k0;") != std::string::npos);
-  CHECK(sql.find("'9'") == std::string::npos);
-  CHECK(sql.find("TRUNCATE \"public\".\"customers\" RESTART IDENTITY CASCADE") !=
-        std::string::npos);
+  CHECK(sql == "PREPARE pgveil_apply_1 AS DELETE FROM \"public\".\"customers\" AS t USING "
+               "unnest($1::bigint[]) AS v(k0) WHERE t.\"id\" = v.k0;\nEXECUTE pgveil_apply_1('{\"" +
+                   SnapshotMasked("id", "9") + "\",\"" + SnapshotMasked("id", "10") +
+                   "\"}');\nTRUNCATE \"public\".\"customers\" RESTART IDENTITY CASCADE;\n");
 }
 
 TEST_CASE("with REPLICA IDENTITY FULL a change touches one row of those alike", "[replicator]") {

@@ -30,7 +30,16 @@ SELECT coalesce(jsonb_agg(jsonb_build_object(
                                         ORDER BY i.indexrelid), '[]')
               FROM pg_catalog.pg_index i
               WHERE i.indrelid = c.oid AND NOT EXISTS (
-                SELECT 1 FROM pg_catalog.pg_constraint x WHERE x.conindid = i.indexrelid))
+                SELECT 1 FROM pg_catalog.pg_constraint x WHERE x.conindid = i.indexrelid)),
+  'constraints', (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                    'name', x.conname, 'definition', pg_catalog.pg_get_constraintdef(x.oid),
+                    'references', coalesce((SELECT format('%s.%s', rn.nspname, rc.relname)
+                                            FROM pg_catalog.pg_class rc
+                                            JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+                                            WHERE rc.oid = x.confrelid), ''))
+                    ORDER BY x.conname), '[]')
+                  FROM pg_catalog.pg_constraint x
+                  WHERE x.conrelid = c.oid AND x.contype IN ('u', 'f', 'c', 'x'))
 ) ORDER BY c.oid), '[]')
 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE c.oid = ANY()SQL" +
@@ -159,6 +168,22 @@ Result<SourceTable> ParseTable(const nlohmann::json& item, bool names_only) {
   PGVEIL_ASSIGN_OR_RETURN(table.primary_key,
                           Field<std::vector<std::string>>(item, "primary_key", "a table"));
   PGVEIL_ASSIGN_OR_RETURN(table.indexes, Field<std::vector<std::string>>(item, "indexes", "a table"));
+  PGVEIL_ASSIGN_OR_RETURN(auto constraints, Field<nlohmann::json>(item, "constraints", "a table"));
+  if (!constraints.is_array()) {
+    return Status::InvalidArgument("schema change message: constraints is not a list");
+  }
+  for (const auto& constraint : constraints) {
+    if (!constraint.is_object()) {
+      return Status::InvalidArgument("schema change message: a constraint is not an object");
+    }
+    SourceConstraint parsed;
+    PGVEIL_ASSIGN_OR_RETURN(parsed.name, Field<std::string>(constraint, "name", "a constraint"));
+    PGVEIL_ASSIGN_OR_RETURN(parsed.definition,
+                            Field<std::string>(constraint, "definition", "a constraint"));
+    PGVEIL_ASSIGN_OR_RETURN(parsed.references,
+                            Field<std::string>(constraint, "references", "a constraint"));
+    table.constraints.push_back(std::move(parsed));
+  }
   return table;
 }
 
@@ -182,9 +207,14 @@ std::string TablesToJson(const std::vector<SourceTable>& tables) {
       columns.push_back({{"attnum", c.attnum}, {"name", c.name}, {"type", c.type},
                          {"not_null", c.not_null}, {"generated", c.generated}});
     }
+    nlohmann::json constraints = nlohmann::json::array();
+    for (const SourceConstraint& c : table.constraints) {
+      constraints.push_back(
+          {{"name", c.name}, {"definition", c.definition}, {"references", c.references}});
+    }
     list.push_back({{"oid", table.oid}, {"schema", table.schema}, {"name", table.name},
                     {"columns", columns}, {"primary_key", table.primary_key},
-                    {"indexes", table.indexes}});
+                    {"indexes", table.indexes}, {"constraints", constraints}});
   }
   return list.dump();
 }

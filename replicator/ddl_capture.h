@@ -6,8 +6,8 @@
 // description into the WAL with pg_logical_emit_message(transactional, ...):
 // the stream delivers it inside the DDL's transaction, before any row that
 // carries the new shape (replicator/DESIGN.md, "Schema changes"). The
-// description holds names, types, attnums, the primary key and index
-// definitions; never a value (no query text, no defaults).
+// description holds names, types, attnums, the primary key, index and
+// constraint definitions; never a value (no query text, no defaults).
 //
 // The ddl_command_end trigger also adds a table the DDL created or altered
 // to the slot's publication, once it has a replica identity (in a
@@ -36,6 +36,16 @@ struct SourceColumn {
   bool generated = false;
 };
 
+// A unique, foreign-key, check or exclusion constraint (primary keys are
+// SourceTable::primary_key; NOT NULL is SourceColumn::not_null).
+struct SourceConstraint {
+  std::string name;
+  std::string definition;  // pg_get_constraintdef: "FOREIGN KEY (a) REFERENCES public.t(b)"
+  std::string references;  // "schema.table" a foreign key points at; "" otherwise
+
+  bool operator==(const SourceConstraint&) const = default;
+};
+
 struct SourceTable {
   uint32_t oid = 0;
   std::string schema;
@@ -43,6 +53,7 @@ struct SourceTable {
   std::vector<SourceColumn> columns;     // in attnum order, dropped ones left out
   std::vector<std::string> primary_key;  // column names, in key order
   std::vector<std::string> indexes;      // pg_get_indexdef of indexes that back no constraint
+  std::vector<SourceConstraint> constraints;  // by name
 
   std::string QualifiedName() const { return schema + "." + name; }
 };

@@ -44,6 +44,20 @@ std::string CreateTable(const SourceTable& table) {
   return sql + ")";
 }
 
+// ADD CONSTRAINT for each constraint of `after` that `before` lacks (all of
+// them for a new table).
+void AddConstraints(const SourceTable* before, const SourceTable& after,
+                    std::vector<std::string>& sql) {
+  for (const SourceConstraint& constraint : after.constraints) {
+    if (before != nullptr && std::find(before->constraints.begin(), before->constraints.end(),
+                                       constraint) != before->constraints.end()) {
+      continue;
+    }
+    sql.push_back("ALTER TABLE " + QuoteQualified(after.schema, after.name) + " ADD CONSTRAINT " +
+                  QuoteIdent(constraint.name) + " " + constraint.definition);
+  }
+}
+
 }  // namespace
 
 Status GateSchemaChange(const SourceTable* before, const SourceTable& after,
@@ -75,9 +89,17 @@ std::vector<std::string> SchemaStatements(const SourceTable* before, const Sourc
   if (before == nullptr) {
     sql.push_back(CreateTable(after));
     for (const std::string& index : after.indexes) sql.push_back(index);
+    AddConstraints(nullptr, after, sql);
     return sql;
   }
   std::string table = QuoteQualified(before->schema, before->name);
+  for (const SourceConstraint& constraint : before->constraints) {
+    if (std::find(after.constraints.begin(), after.constraints.end(), constraint) ==
+        after.constraints.end()) {
+      sql.push_back("ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS " +
+                    QuoteIdent(constraint.name));
+    }
+  }
   if (before->schema != after.schema) {
     sql.push_back("ALTER TABLE " + table + " SET SCHEMA " + QuoteIdent(after.schema));
     table = QuoteQualified(after.schema, before->name);
@@ -127,6 +149,7 @@ std::vector<std::string> SchemaStatements(const SourceTable* before, const Sourc
   for (const std::string& index : after.indexes) {
     if (then.count(index) == 0) sql.push_back(index);
   }
+  AddConstraints(before, after, sql);
   return sql;
 }
 

@@ -15,6 +15,13 @@
 //   NOT NULL changed     SET / DROP NOT NULL
 //   indexes              CREATE INDEX for a new definition, DROP INDEX for
 //                        one that is gone (indexes backing no constraint)
+//   constraints          ADD CONSTRAINT for a new unique, foreign-key, check or
+//                        exclusion constraint, DROP CONSTRAINT for one gone
+//                        (the caller leaves out foreign keys into tables the
+//                        target does not have, as the copy does)
+//
+// A primary key is created with a new table; a primary key added to or
+// dropped from an existing table is not replayed.
 //
 // The statements are built from names and types only, never from the
 // DDL's text, so they cannot land in the wrong schema and carry no value.

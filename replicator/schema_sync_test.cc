@@ -114,9 +114,12 @@ TEST_CASE("schema statements are built from names and types, schema-qualified", 
   after.columns.push_back({3, "new name", "text", false, false});
   after.columns.push_back({5, "added", "date", true, false});
   after.indexes = {"CREATE INDEX customers_added ON public.customers USING btree (added)"};
+  before.constraints = {{"customers_gone_check", "CHECK ((gone > 0))", ""}};
+  after.constraints = {{"customers_email_key", "UNIQUE (email)", ""}};
   std::vector<std::string> sql = SchemaStatements(&before, after);
   const std::string table = "ALTER TABLE \"public\".\"customers\" ";
   CHECK(sql == std::vector<std::string>{
+                   table + "DROP CONSTRAINT IF EXISTS \"customers_gone_check\"",
                    table + "DROP COLUMN IF EXISTS \"gone\"",
                    table + "ALTER COLUMN \"email\" TYPE character varying(200) USING "
                            "\"email\"::character varying(200)",
@@ -124,6 +127,7 @@ TEST_CASE("schema statements are built from names and types, schema-qualified", 
                    table + "ADD COLUMN IF NOT EXISTS \"added\" date",
                    table + "ALTER COLUMN \"added\" SET NOT NULL",
                    "CREATE INDEX customers_added ON public.customers USING btree (added)",
+                   table + "ADD CONSTRAINT \"customers_email_key\" UNIQUE (email)",
                });
 }
 
@@ -156,6 +160,7 @@ TEST_CASE("a malformed schema change message is an error that quotes none of it"
 TEST_CASE("a table description survives its JSON round trip", "[replicator]") {
   SourceTable table = Customers();
   table.indexes = {"CREATE INDEX i ON public.customers USING btree (email)"};
+  table.constraints = {{"fk", "FOREIGN KEY (id) REFERENCES public.people(id)", "public.people"}};
   Result<SchemaChange> parsed = ParseSchemaChange("{\"tables\": " + TablesToJson({table}) + "}");
   REQUIRE(parsed.ok());
   REQUIRE(parsed->tables.size() == 1);
@@ -165,6 +170,7 @@ TEST_CASE("a table description survives its JSON round trip", "[replicator]") {
   CHECK(back.columns[0].not_null);
   CHECK(back.primary_key == std::vector<std::string>{"id"});
   CHECK(back.indexes == table.indexes);
+  CHECK(back.constraints == table.constraints);
 }
 
 }  // namespace

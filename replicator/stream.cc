@@ -1,6 +1,8 @@
 #include "replicator/stream.h"
 
 #include <chrono>
+#include <future>
+#include <optional>
 #include <map>
 #include <thread>
 
@@ -32,6 +34,9 @@ constexpr auto kFeedbackEvery = std::chrono::seconds(10);
 constexpr auto kRetainedWalEvery = std::chrono::seconds(30);
 constexpr auto kCatchUpPoll = std::chrono::milliseconds(300);
 constexpr int kLockAttempts = 20;  // 250 ms apart
+// How long a read of the stream waits while a target transaction is in
+// flight, so that its acknowledgement is not late.
+constexpr int kPendingPollMs = 5;
 
 using Rows = std::vector<std::vector<std::optional<std::string>>>;
 
@@ -82,7 +87,7 @@ class StreamSession {
           Status handled = OnMessage(frame.payload);
           // What committed before the stop stays applied; the stopping
           // transaction is not, and is not acknowledged.
-          if (handled.code() == StatusCode::kGateFailed && !target_open_) (void)Flush();
+          if (handled.code() == StatusCode::kGateFailed && !target_open_) (void)Drain();
           PGVEIL_RETURN_IF_ERROR(handled);
           break;
         }
@@ -103,6 +108,7 @@ class StreamSession {
   // Marks the target stopped with `status`'s message (names only).
   void RecordStop(const Status& status) {
     if (target_ == nullptr) return;
+    if (pending_) pending_->result.wait();
     if (target_open_) (void)target_->connection().Execute("ROLLBACK");
     (void)target_->connection().Execute(
         "UPDATE pgveil.replication_state SET stream_status = 'stopped', stream_message = " +
@@ -142,7 +148,12 @@ class StreamSession {
     Result<pg::ConnInfoParts> parts = pg::SplitPassword(options_.source_dsn);
     PGVEIL_RETURN_IF_ERROR(
         target_->connection()
+            // A multi-row UPDATE or DELETE joins its VALUES to the table:
+            // through the key's index, row by row, as PostgreSQL's own apply
+            // finds rows, never by scanning the table.
             .Execute("SET standard_conforming_strings = on; SET synchronous_commit = on; "
+                     "SET enable_hashjoin = off; SET enable_mergejoin = off; "
+                     "SET enable_bitmapscan = off; "
                      "UPDATE pgveil.replication_state SET stream_status = 'streaming', "
                      "stream_message = NULL, policy_sha256 = " +
                      QuoteLiteral(options_.policy_sha256) + ", source = " +
@@ -184,10 +195,12 @@ class StreamSession {
     return Status::Ok();
   }
 
-  bool Idle() const { return !in_transaction_ && done_.empty() && !target_open_ && !has_done_; }
+  bool Idle() const {
+    return !in_transaction_ && done_.empty() && !target_open_ && !has_done_ && !pending_;
+  }
 
   int ReadTimeout() const {
-    if (!has_done_) return 1000;
+    if (!has_done_) return pending_ ? kPendingPollMs : 1000;
     auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() -
                                                                         batch_started_);
     return std::max<int>(1, options_.batch_milliseconds - static_cast<int>(waited.count()));
@@ -277,7 +290,9 @@ class StreamSession {
       const policy::TableRule* rules = plan_input_.policy.FindTable(after.schema, after.name);
       if (rules != nullptr && rules->skip) continue;
       PGVEIL_RETURN_IF_ERROR(GateSchemaChange(before, after, plan_input_));
-      for (const std::string& sql : SchemaStatements(before, after)) current_.Statement(sql);
+      for (const std::string& sql : SchemaStatements(before, OnTarget(after))) {
+        current_.Statement(sql);
+      }
       current_.Statement("INSERT INTO pgveil.stream_tables VALUES (" + std::to_string(after.oid) +
                          ", " + QuoteLiteral(TablesToJson({after})) +
                          "::jsonb->0) ON CONFLICT (oid) DO UPDATE SET description = "
@@ -295,6 +310,19 @@ class StreamSession {
       model_.erase(known);
     }
     return Status::Ok();
+  }
+
+  // `table` without the foreign keys into tables the target does not have.
+  SourceTable OnTarget(SourceTable table) const {
+    const std::string self = table.QualifiedName();
+    std::erase_if(table.constraints, [this, &self](const SourceConstraint& constraint) {
+      if (constraint.references.empty() || constraint.references == self) return false;
+      for (const auto& [oid, known] : model_) {
+        if (known.QualifiedName() == constraint.references) return false;
+      }
+      return true;
+    });
+    return table;
   }
 
   Status On(const pgoutput::Origin&) { return Status::Ok(); }
@@ -353,23 +381,51 @@ class StreamSession {
   // A transaction too large to hold goes to the target before its commit.
   Status MaybeSpill() {
     if (current_.bytes() < kSpillBytes) return Status::Ok();
+    PGVEIL_RETURN_IF_ERROR(AwaitApplied());
     std::string sql = target_open_ ? "" : "BEGIN;\n";
     target_open_ = true;
     sql += done_.Take() + current_.Take();
     return target_->connection().Execute(sql).WithContext("applying to the target");
   }
 
-  // Commits every complete transaction received, with its end LSN, then
-  // acknowledges that position to the source.
+  // Sends every complete transaction received, with its end LSN, to the
+  // target as one transaction, which runs while the stream is read on; the
+  // one sent before it must have committed first (AwaitApplied).
   Status Flush() {
     if (!has_done_) return Status::Ok();
+    PGVEIL_RETURN_IF_ERROR(AwaitApplied());
     std::string sql = target_open_ ? "" : "BEGIN;\n";
     sql += done_.Take();
     sql += "UPDATE pgveil.replication_state SET applied_lsn = " +
            QuoteLiteral(pgoutput::FormatLsn(done_end_)) + ", applied_at = now(), " +
            "source_commit_time = " + TimestampSql(done_commit_time_) + " WHERE id = 1;\nCOMMIT";
-    Status applied = target_->connection().Execute(sql);
-    if (!applied.ok() && done_batched_updates_ &&
+    PendingApply pending;
+    pending.end = done_end_;
+    pending.transactions = done_transactions_;
+    pending.changes = done_changes_;
+    pending.commit_times = std::move(done_commit_times_);
+    pending.batched_updates = done_batched_updates_;
+    pg::Connection* target = &target_->connection();
+    pending.result = std::async(std::launch::async,
+                                [target, sql = std::move(sql)] { return target->Execute(sql); });
+    pending_ = std::move(pending);
+    target_open_ = false;
+    has_done_ = false;
+    done_batched_updates_ = false;
+    done_commit_times_.clear();
+    done_transactions_ = 0;
+    done_changes_ = 0;
+    return Status::Ok();
+  }
+
+  // Waits for the transaction in flight on the target; once it committed,
+  // its position is applied and acknowledged to the source.
+  Status AwaitApplied() {
+    if (!pending_) return Status::Ok();
+    Status applied = pending_->result.get();
+    PendingApply done = std::move(*pending_);
+    pending_.reset();
+    if (!applied.ok() && done.batched_updates &&
         applied.message().find("duplicate key value violates unique constraint") !=
             std::string::npos) {
       needs_one_row_updates_ = true;
@@ -377,22 +433,22 @@ class StreamSession {
           "a multi-row UPDATE met a unique index the source's one-row updates passed");
     }
     PGVEIL_RETURN_IF_ERROR(applied.WithContext("applying to the target"));
-    target_open_ = false;
-    has_done_ = false;
-    done_batched_updates_ = false;
-    applied_ = done_end_;
+    applied_ = done.end;
     if (applied_ > confirmed_) confirmed_ = applied_;
-    summary_.transactions += done_transactions_;
-    summary_.changes += done_changes_;
+    summary_.transactions += done.transactions;
+    summary_.changes += done.changes;
     summary_.applied_lsn = pgoutput::FormatLsn(applied_);
     const int64_t now = PostgresMicrosNow();
-    for (int64_t committed : done_commit_times_) {
+    for (int64_t committed : done.commit_times) {
       summary_.lag_ms.push_back(static_cast<float>(now - committed) / 1000.0f);
     }
-    done_commit_times_.clear();
-    done_transactions_ = 0;
-    done_changes_ = 0;
     return SendFeedback();
+  }
+
+  // Everything received applied and acknowledged.
+  Status Drain() {
+    PGVEIL_RETURN_IF_ERROR(Flush());
+    return AwaitApplied();
   }
 
   Status SendFeedback() {
@@ -404,6 +460,10 @@ class StreamSession {
     const Clock::time_point now = Clock::now();
     const bool committable = !target_open_ || !in_transaction_;
     if (has_done_ && committable && ReadTimeout() <= 1) PGVEIL_RETURN_IF_ERROR(Flush());
+    if (pending_ && pending_->result.wait_for(std::chrono::seconds(0)) ==
+                        std::future_status::ready) {
+      PGVEIL_RETURN_IF_ERROR(AwaitApplied());
+    }
     if (now - last_feedback_ > kFeedbackEvery) PGVEIL_RETURN_IF_ERROR(SendFeedback());
     // Asks for a keepalive, which says how far the server has sent.
     if (options_.catch_up && Idle() && now - last_feedback_ > kCatchUpPoll) {
@@ -422,6 +482,7 @@ class StreamSession {
   }
 
   Status SetSequences() {
+    PGVEIL_RETURN_IF_ERROR(AwaitApplied());
     Result<int> set = CopySequenceValues(*source_, target_->connection());
     return set.ok() ? Status::Ok() : set.status().WithContext("setting sequences on the target");
   }
@@ -440,7 +501,7 @@ class StreamSession {
   }
 
   Status Finish() {
-    PGVEIL_RETURN_IF_ERROR(Flush());
+    PGVEIL_RETURN_IF_ERROR(Drain());
     PGVEIL_RETURN_IF_ERROR(SetSequences());
     return SendFeedback();
   }
@@ -470,6 +531,16 @@ class StreamSession {
   ChangeBatch done_;          // complete transactions not yet committed on the target
   bool has_done_ = false;
   bool done_batched_updates_ = false;  // done_ holds a multi-row UPDATE
+  // The target transaction in flight, sent by Flush and not yet awaited.
+  struct PendingApply {
+    std::future<Status> result;
+    Lsn end = 0;
+    int64_t transactions = 0;
+    int64_t changes = 0;
+    std::vector<int64_t> commit_times;
+    bool batched_updates = false;
+  };
+  std::optional<PendingApply> pending_;
   bool needs_one_row_updates_ = false;
   Lsn done_end_ = 0;
   int64_t done_commit_time_ = 0;

@@ -124,3 +124,30 @@ TEST_CASE("text output is a readable table; no raw value appears in it", "[integ
 }
 
 }  // namespace pgveil
+
+namespace pgveil {
+
+TEST_CASE("replicate without its DSNs or policy exits 2 naming what is missing",
+          "[integration][cli]") {
+  auto result = testing::RunPgveil({"replicate", "--target", "dbname=staging"});
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Catch::Contains("--source is required"));
+  CHECK(testing::RunPgveil({"replicate", "status"}).exit_code == 2);
+  CHECK(testing::RunPgveil({"replicate", "--source", "a", "--target", "b", "--policy", "p",
+                            "--snapshot-only", "--catch-up"})
+            .exit_code == 2);
+}
+
+TEST_CASE("replicate status: a database without a pgveil copy exits 2, an unreachable one 3",
+          "[integration][cli]") {
+  std::string dsn = testing::FreshDatabase("cli_status");
+  auto empty = testing::RunPgveil({"replicate", "status", "--target", dsn});
+  CHECK(empty.exit_code == 2);
+  CHECK_THAT(empty.err, Catch::Contains("holds no copy made by pgveil replicate"));
+  auto unreachable = testing::RunPgveil(
+      {"replicate", "status", "--target", "host=/nonexistent/socket/dir connect_timeout=2"});
+  CHECK(unreachable.exit_code == 3);
+  CHECK_THAT(unreachable.err, Catch::StartsWith("pgveil: the target: "));
+}
+
+}  // namespace pgveil
