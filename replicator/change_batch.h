@@ -72,6 +72,8 @@ class ChangeBatch {
   void Truncate(const std::vector<const StreamRelation*>& relations, uint8_t options);
   // A statement of its own (schema changes), in order with the rows.
   void Statement(const std::string& sql);
+  // Ends the open run: the relation it was for is about to be replanned.
+  void Break() { EndRun(); }
 
   // The SQL so far (statements separated by ';'), and empties the batch.
   std::string Take();

@@ -69,7 +69,7 @@ class StreamSession {
         observer_(observer),
         summary_(summary),
         plan_input_{policy, keys, options.judge},
-        current_(batch_updates) {}
+        batch_(batch_updates) {}
 
   // Whether the run ended because a multi-row UPDATE met a unique violation
   // (change_batch.h): nothing of it was committed, and a run with one-row
@@ -84,11 +84,10 @@ class StreamSession {
       PGVEIL_ASSIGN_OR_RETURN(pg::ReplicationFrame frame, replication_->Read(ReadTimeout()));
       switch (frame.kind) {
         case pg::ReplicationFrame::Kind::kData: {
-          Status handled = OnMessage(frame.payload);
-          // What committed before the stop stays applied; the stopping
-          // transaction is not, and is not acknowledged.
-          if (handled.code() == StatusCode::kGateFailed && !target_open_) (void)Drain();
-          PGVEIL_RETURN_IF_ERROR(handled);
+          // A schema stop leaves the stopping transaction, and those received
+          // since the last target commit, unapplied and unacknowledged: the
+          // next run gets them again from the slot.
+          PGVEIL_RETURN_IF_ERROR(OnMessage(frame.payload));
           break;
         }
         case pg::ReplicationFrame::Kind::kKeepalive:
@@ -148,12 +147,13 @@ class StreamSession {
     Result<pg::ConnInfoParts> parts = pg::SplitPassword(options_.source_dsn);
     PGVEIL_RETURN_IF_ERROR(
         target_->connection()
-            // A multi-row UPDATE or DELETE joins its VALUES to the table:
+            // A multi-row UPDATE or DELETE joins its arrays to the table:
             // through the key's index, row by row, as PostgreSQL's own apply
-            // finds rows, never by scanning the table.
+            // finds rows, never by scanning the table; and a prepared
+            // statement is planned once, not at every EXECUTE.
             .Execute("SET standard_conforming_strings = on; SET synchronous_commit = on; "
                      "SET enable_hashjoin = off; SET enable_mergejoin = off; "
-                     "SET enable_bitmapscan = off; "
+                     "SET enable_bitmapscan = off; SET plan_cache_mode = force_generic_plan; "
                      "UPDATE pgveil.replication_state SET stream_status = 'streaming', "
                      "stream_message = NULL, policy_sha256 = " +
                      QuoteLiteral(options_.policy_sha256) + ", source = " +
@@ -196,7 +196,7 @@ class StreamSession {
   }
 
   bool Idle() const {
-    return !in_transaction_ && done_.empty() && !target_open_ && !has_done_ && !pending_;
+    return !in_transaction_ && batch_.empty() && !target_open_ && !has_done_ && !pending_;
   }
 
   int ReadTimeout() const {
@@ -214,6 +214,7 @@ class StreamSession {
 
   Status On(const pgoutput::Begin& begin) {
     in_transaction_ = true;
+    transaction_changes_ = 0;
     skipping_ = begin.final_lsn < applied_;
     return Status::Ok();
   }
@@ -224,23 +225,21 @@ class StreamSession {
       skipping_ = false;
       return Status::Ok();
     }
-    done_changes_ += current_.changes();
-    done_batched_updates_ = done_batched_updates_ || current_.has_batched_updates();
-    std::string sql = current_.Take();
-    if (!sql.empty()) done_.Statement(sql);
+    done_changes_ += transaction_changes_;
     if (!has_done_) batch_started_ = Clock::now();
     has_done_ = true;
     done_end_ = commit.end_lsn;
     done_commit_time_ = commit.commit_time;
     done_commit_times_.push_back(commit.commit_time);
     ++done_transactions_;
-    if (done_changes_ >= options_.batch_changes || done_.bytes() >= kBatchBytes || target_open_) {
+    if (done_changes_ >= options_.batch_changes || batch_.bytes() >= kBatchBytes || target_open_) {
       return Flush();
     }
     return Status::Ok();
   }
 
   Status On(const pgoutput::Relation& relation) {
+    batch_.Break();  // its open run may be of the plan replaced here
     relations_.erase(relation.oid);
     announced_[relation.oid] = relation;
     return Status::Ok();
@@ -250,7 +249,8 @@ class StreamSession {
     if (skipping_) return Status::Ok();
     PGVEIL_ASSIGN_OR_RETURN(StreamRelation * relation, Planned(insert.relation));
     if (relation->skipped) return Status::Ok();
-    PGVEIL_RETURN_IF_ERROR(current_.Insert(*relation, insert.row));
+    PGVEIL_RETURN_IF_ERROR(batch_.Insert(*relation, insert.row));
+    ++transaction_changes_;
     return MaybeSpill();
   }
 
@@ -258,7 +258,8 @@ class StreamSession {
     if (skipping_) return Status::Ok();
     PGVEIL_ASSIGN_OR_RETURN(StreamRelation * relation, Planned(update.relation));
     if (relation->skipped) return Status::Ok();
-    PGVEIL_RETURN_IF_ERROR(current_.Update(*relation, update));
+    PGVEIL_RETURN_IF_ERROR(batch_.Update(*relation, update));
+    ++transaction_changes_;
     return MaybeSpill();
   }
 
@@ -266,7 +267,8 @@ class StreamSession {
     if (skipping_) return Status::Ok();
     PGVEIL_ASSIGN_OR_RETURN(StreamRelation * relation, Planned(change.relation));
     if (relation->skipped) return Status::Ok();
-    PGVEIL_RETURN_IF_ERROR(current_.Delete(*relation, change));
+    PGVEIL_RETURN_IF_ERROR(batch_.Delete(*relation, change));
+    ++transaction_changes_;
     return MaybeSpill();
   }
 
@@ -277,7 +279,8 @@ class StreamSession {
       PGVEIL_ASSIGN_OR_RETURN(StreamRelation * relation, Planned(oid));
       if (!relation->skipped) relations.push_back(relation);
     }
-    current_.Truncate(relations, truncate.options);
+    batch_.Truncate(relations, truncate.options);
+    ++transaction_changes_;
     return Status::Ok();
   }
 
@@ -291,9 +294,9 @@ class StreamSession {
       if (rules != nullptr && rules->skip) continue;
       PGVEIL_RETURN_IF_ERROR(GateSchemaChange(before, after, plan_input_));
       for (const std::string& sql : SchemaStatements(before, OnTarget(after))) {
-        current_.Statement(sql);
+        batch_.Statement(sql);
       }
-      current_.Statement("INSERT INTO pgveil.stream_tables VALUES (" + std::to_string(after.oid) +
+      batch_.Statement("INSERT INTO pgveil.stream_tables VALUES (" + std::to_string(after.oid) +
                          ", " + QuoteLiteral(TablesToJson({after})) +
                          "::jsonb->0) ON CONFLICT (oid) DO UPDATE SET description = "
                          "excluded.description");
@@ -303,8 +306,8 @@ class StreamSession {
     for (const SourceTable& dropped : change.dropped) {
       auto known = model_.find(dropped.oid);
       if (known == model_.end()) continue;
-      current_.Statement(DropTableStatement(known->second));
-      current_.Statement("DELETE FROM pgveil.stream_tables WHERE oid = " +
+      batch_.Statement(DropTableStatement(known->second));
+      batch_.Statement("DELETE FROM pgveil.stream_tables WHERE oid = " +
                          std::to_string(dropped.oid));
       observer_.Note("dropped " + known->second.QualifiedName() + " on the target");
       model_.erase(known);
@@ -356,7 +359,7 @@ class StreamSession {
       bool present = false;
       for (const SourceColumn& c : known->second.columns) present = present || c.name == column.name;
       if (present) continue;
-      current_.Statement("ALTER TABLE " + QuoteQualified(plan.schema, plan.name) +
+      batch_.Statement("ALTER TABLE " + QuoteQualified(plan.schema, plan.name) +
                          " ADD COLUMN IF NOT EXISTS " + QuoteIdent(column.name) + " " +
                          column.type);
       known->second.columns.push_back({0, column.name, column.type, false, false});
@@ -380,22 +383,38 @@ class StreamSession {
 
   // A transaction too large to hold goes to the target before its commit.
   Status MaybeSpill() {
-    if (current_.bytes() < kSpillBytes) return Status::Ok();
+    if (batch_.bytes() < kSpillBytes) return Status::Ok();
     PGVEIL_RETURN_IF_ERROR(AwaitApplied());
     std::string sql = target_open_ ? "" : "BEGIN;\n";
     target_open_ = true;
-    sql += done_.Take() + current_.Take();
-    return target_->connection().Execute(sql).WithContext("applying to the target");
+    sent_batched_updates_ = sent_batched_updates_ || batch_.has_batched_updates();
+    sql += batch_.Take();
+    return Applied(target_->connection().Execute(sql), sent_batched_updates_);
+  }
+
+  // `status` of SQL sent to the target. A multi-row UPDATE (`batched`) that
+  // met a unique violation means one-row updates from the last commit on.
+  Status Applied(Status status, bool batched) {
+    if (!status.ok() && batched &&
+        status.message().find("duplicate key value violates unique constraint") !=
+            std::string::npos) {
+      needs_one_row_updates_ = true;
+      return Status::Unavailable(
+          "a multi-row UPDATE met a unique index the source's one-row updates passed");
+    }
+    return status.WithContext("applying to the target");
   }
 
   // Sends every complete transaction received, with its end LSN, to the
   // target as one transaction, which runs while the stream is read on; the
-  // one sent before it must have committed first (AwaitApplied).
+  // one sent before it must have committed first (AwaitApplied). Only
+  // between source transactions: the batch then holds complete ones only.
   Status Flush() {
     if (!has_done_) return Status::Ok();
     PGVEIL_RETURN_IF_ERROR(AwaitApplied());
     std::string sql = target_open_ ? "" : "BEGIN;\n";
-    sql += done_.Take();
+    const bool batched = sent_batched_updates_ || batch_.has_batched_updates();
+    sql += batch_.Take();
     sql += "UPDATE pgveil.replication_state SET applied_lsn = " +
            QuoteLiteral(pgoutput::FormatLsn(done_end_)) + ", applied_at = now(), " +
            "source_commit_time = " + TimestampSql(done_commit_time_) + " WHERE id = 1;\nCOMMIT";
@@ -404,14 +423,14 @@ class StreamSession {
     pending.transactions = done_transactions_;
     pending.changes = done_changes_;
     pending.commit_times = std::move(done_commit_times_);
-    pending.batched_updates = done_batched_updates_;
+    pending.batched_updates = batched;
     pg::Connection* target = &target_->connection();
     pending.result = std::async(std::launch::async,
                                 [target, sql = std::move(sql)] { return target->Execute(sql); });
     pending_ = std::move(pending);
     target_open_ = false;
     has_done_ = false;
-    done_batched_updates_ = false;
+    sent_batched_updates_ = false;
     done_commit_times_.clear();
     done_transactions_ = 0;
     done_changes_ = 0;
@@ -425,14 +444,7 @@ class StreamSession {
     Status applied = pending_->result.get();
     PendingApply done = std::move(*pending_);
     pending_.reset();
-    if (!applied.ok() && done.batched_updates &&
-        applied.message().find("duplicate key value violates unique constraint") !=
-            std::string::npos) {
-      needs_one_row_updates_ = true;
-      return Status::Unavailable(
-          "a multi-row UPDATE met a unique index the source's one-row updates passed");
-    }
-    PGVEIL_RETURN_IF_ERROR(applied.WithContext("applying to the target"));
+    PGVEIL_RETURN_IF_ERROR(Applied(applied, done.batched_updates));
     applied_ = done.end;
     if (applied_ > confirmed_) confirmed_ = applied_;
     summary_.transactions += done.transactions;
@@ -458,8 +470,7 @@ class StreamSession {
 
   Status Housekeeping() {
     const Clock::time_point now = Clock::now();
-    const bool committable = !target_open_ || !in_transaction_;
-    if (has_done_ && committable && ReadTimeout() <= 1) PGVEIL_RETURN_IF_ERROR(Flush());
+    if (has_done_ && !in_transaction_ && ReadTimeout() <= 1) PGVEIL_RETURN_IF_ERROR(Flush());
     if (pending_ && pending_->result.wait_for(std::chrono::seconds(0)) ==
                         std::future_status::ready) {
       PGVEIL_RETURN_IF_ERROR(AwaitApplied());
@@ -527,10 +538,12 @@ class StreamSession {
   bool in_transaction_ = false;
   bool skipping_ = false;     // the transaction committed before applied_: already on the target
   bool target_open_ = false;  // a target transaction holds spilled SQL
-  ChangeBatch current_;       // the transaction being received
-  ChangeBatch done_;          // complete transactions not yet committed on the target
-  bool has_done_ = false;
-  bool done_batched_updates_ = false;  // done_ holds a multi-row UPDATE
+  // The SQL of the transactions received since the last flush, the one
+  // being received last. Runs of changes go on across transactions.
+  ChangeBatch batch_;
+  int64_t transaction_changes_ = 0;  // row changes of the one being received
+  bool has_done_ = false;            // the batch holds a complete transaction
+  bool sent_batched_updates_ = false;  // a spill sent a multi-row UPDATE
   // The target transaction in flight, sent by Flush and not yet awaited.
   struct PendingApply {
     std::future<Status> result;

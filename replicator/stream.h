@@ -15,10 +15,10 @@
 //     previous run ended;
 //   - strict on schema changes: a relation or column that reaches the
 //     stream without a rule (stream_relation.h, schema_sync.h) stops the
-//     stream before any of its rows is written: what was applied before it
-//     stays, the rest of its transaction is rolled back and not
-//     acknowledged, so after the policy is fixed the same command resumes
-//     at that transaction (GateFailed);
+//     stream before any of its rows is written: the stopping transaction,
+//     and those received since the last target commit, are not applied and
+//     not acknowledged, so after the policy is fixed the same command
+//     resumes at the last commit (GateFailed);
 //   - sequences are set from the source every few seconds and at the end;
 //   - a lost source or target is retried with backoff, a note each time;
 //   - `stop` (set from a signal handler) ends the stream at the next

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/identifier.h"
 #include "datagen/generator.h"
 #include "pg/connection.h"
 #include "pg/database_loader.h"
@@ -221,6 +222,25 @@ Child SpawnReplicate(const std::string& source, const std::string& target,
     _exit(127);
   }
   return child;
+}
+
+std::vector<std::string> UserTables(const std::string& dsn) {
+  std::vector<std::string> tables;
+  for (const auto& row : Query(dsn, R"SQL(
+SELECT format('%I.%I', n.nspname, c.relname)
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pgveil')
+  AND n.nspname NOT LIKE 'pg\_%'
+ORDER BY 1
+)SQL")) {
+    tables.push_back(row[0].value_or(""));
+  }
+  return tables;
+}
+
+bool IsMaterializedView(const std::string& dsn, const std::string& table) {
+  return Scalar(dsn, "SELECT relkind FROM pg_class WHERE oid = " + QuoteLiteral(table) +
+                         "::regclass") == "m";
 }
 
 std::vector<std::string> PgveilSlots(const std::string& dsn) {

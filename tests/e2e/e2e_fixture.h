@@ -99,6 +99,13 @@ std::string SkipTable(const std::string& text, const std::string& table_key);
 std::string ReadFile(const std::string& path);
 void WriteFile(const std::string& path, const std::string& text);
 
+// "schema"."table" of every plain table of `dsn` (partitions included),
+// outside pgveil's own schema, in order.
+std::vector<std::string> UserTables(const std::string& dsn);
+
+// Whether `table` (a quoted SQL name) is a materialized view in `dsn`.
+bool IsMaterializedView(const std::string& dsn, const std::string& table);
+
 // Names of pgveil's replication slots for the database of `dsn`.
 std::vector<std::string> PgveilSlots(const std::string& dsn);
 

@@ -21,14 +21,6 @@ namespace {
 
 constexpr const char* kSkippedTable = "\"CRM Daten\".\"Kunden Kontakte\"";
 
-constexpr const char* kUserTables = R"SQL(
-SELECT format('%I.%I', n.nspname, c.relname)
-FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pgveil')
-  AND n.nspname NOT LIKE 'pg\_%'
-ORDER BY 1
-)SQL";
-
 std::vector<std::string> Column0(const Rows& rows) {
   std::vector<std::string> values;
   for (const auto& row : rows) values.push_back(row.at(0).value_or(""));
@@ -99,8 +91,7 @@ void CheckMaskedColumns(const std::string& source, const std::string& target,
   for (const auto& [name, rule] : policy.tables) {
     if (rule.skip) continue;
     const std::string table = SqlName(name);
-    if (Scalar(source, "SELECT relkind FROM pg_class WHERE oid = " + QuoteLiteral(table) +
-                           "::regclass") == "m") {
+    if (IsMaterializedView(source, table)) {
       continue;  // refreshed from masked data; checked on its own
     }
     const std::string key = KeyExpression(source, table);
@@ -156,8 +147,8 @@ void CheckMaskedColumns(const std::string& source, const std::string& target,
 }
 
 void CheckRowCounts(const std::string& source, const std::string& target) {
-  std::vector<std::string> tables = Column0(Query(source, kUserTables));
-  std::vector<std::string> copied = Column0(Query(target, kUserTables));
+  std::vector<std::string> tables = UserTables(source);
+  std::vector<std::string> copied = UserTables(target);
   std::vector<std::string> expected;
   for (const std::string& table : tables) {
     if (table != kSkippedTable) expected.push_back(table);

@@ -34,20 +34,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-constexpr const char* kUserTables = R"SQL(
-SELECT format('%I.%I', n.nspname, c.relname)
-FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pgveil')
-  AND n.nspname NOT LIKE 'pg\_%'
-ORDER BY 1
-)SQL";
-
-std::vector<std::string> Tables(const std::string& dsn) {
-  std::vector<std::string> tables;
-  for (const auto& row : Query(dsn, kUserTables)) tables.push_back(row[0].value_or(""));
-  return tables;
-}
-
 // Every row of `table` as text, counted.
 std::map<std::string, int> RowCounts(const std::string& dsn, const std::string& table,
                                      const std::string& columns = "t") {
@@ -79,8 +65,8 @@ RowDifference Compare(const std::map<std::string, int>& expected,
 
 // Rows of every table of `streamed` against the same table of `copied`.
 RowDifference CompareTargets(const std::string& copied, const std::string& streamed) {
-  std::vector<std::string> tables = Tables(copied);
-  REQUIRE(tables == Tables(streamed));
+  std::vector<std::string> tables = UserTables(copied);
+  REQUIRE(tables == UserTables(streamed));
   RowDifference total;
   for (const std::string& table : tables) {
     RowDifference difference = Compare(RowCounts(copied, table), RowCounts(streamed, table));
@@ -101,10 +87,7 @@ void CheckKeptColumns(const std::string& source, const std::string& target,
   for (const auto& [name, rule] : policy.tables) {
     if (rule.skip) continue;
     const std::string table = QuoteQualified(name.schema, name.name);
-    if (Scalar(source, "SELECT relkind FROM pg_class WHERE oid = " + QuoteLiteral(table) +
-                           "::regclass") == "m") {
-      continue;  // materialized views are refreshed by the copy only
-    }
+    if (IsMaterializedView(source, table)) continue;  // refreshed by the copy only
     std::string kept;
     for (const auto& [column, column_rule] : rule.columns) {
       // email_domain is generated from a masked column.
@@ -125,7 +108,7 @@ void CheckKeptColumns(const std::string& source, const std::string& target,
 
 int64_t RowsWithCanary(const std::string& dsn) {
   int64_t found = 0;
-  for (const std::string& table : Tables(dsn)) {
+  for (const std::string& table : UserTables(dsn)) {
     found += Count(dsn, "SELECT count(*) FROM " + table + " t WHERE lower(t::text) LIKE '%" +
                             std::string(kCanary) + "%'");
   }
