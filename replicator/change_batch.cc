@@ -55,11 +55,13 @@ bool ArrayColumns(const StreamRelation& relation, const std::vector<bool>& colum
   return true;
 }
 
-// `text` as an element of an array literal: quoted, \ and " escaped.
+// `text` as an element of an array literal inside an SQL string literal:
+// quoted, \ and " escaped for the array, ' doubled for the literal.
 void AppendArrayElement(std::string_view text, std::string& out) {
   out += '"';
   for (char c : text) {
     if (c == '"' || c == '\\') out += '\\';
+    if (c == '\'') out += '\'';
     out += c;
   }
   out += '"';
@@ -155,7 +157,9 @@ void ChangeBatch::EndRun() {
   if (open_ == Open::kNone) return;
   sql_ += "EXECUTE " + open_name_ + "(";
   for (size_t i = 0; i < open_arrays_.size(); ++i) {
-    sql_ += (i ? ", " : "") + QuoteLiteral("{" + open_arrays_[i] + "}");
+    sql_ += i ? ", '{" : "'{";
+    sql_ += open_arrays_[i];
+    sql_ += "}'";
   }
   sql_ += ");\n";
   open_ = Open::kNone;
@@ -174,7 +178,8 @@ void ChangeBatch::StartRun(Open kind, const StreamRelation& relation, const std:
   open_ = kind;
   open_relation_ = &relation;
   open_name_ = prepared->second;
-  open_arrays_.assign(parameters, "");
+  open_arrays_.resize(parameters);
+  for (std::string& array : open_arrays_) array.clear();  // keeping their capacity
 }
 
 bool ChangeBatch::Continues(Open kind, const StreamRelation& relation) const {
@@ -374,6 +379,7 @@ std::string ChangeBatch::Take() {
   EndRun();
   std::string out;
   out.swap(sql_);
+  sql_.reserve(out.size());  // the next batch is likely as large: no growing copies
   changes_ = 0;
   batched_updates_ = false;
   return out;

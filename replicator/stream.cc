@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "core/identifier.h"
+#include "pg/apply_session.h"
 #include "pg/connection.h"
 #include "pg/conninfo.h"
 #include "pg/replication_connection.h"
@@ -108,7 +109,7 @@ class StreamSession {
   void RecordStop(const Status& status) {
     if (target_ == nullptr) return;
     if (pending_) pending_->result.wait();
-    if (target_open_) (void)target_->connection().Execute("ROLLBACK");
+    if (target_open_ && apply_) (void)apply_->Execute("ROLLBACK");
     (void)target_->connection().Execute(
         "UPDATE pgveil.replication_state SET stream_status = 'stopped', stream_message = " +
         QuoteLiteral(status.ok() ? "" : status.message()) + " WHERE id = 1");
@@ -139,22 +140,11 @@ class StreamSession {
       PGVEIL_ASSIGN_OR_RETURN(Rows now, source_->Query("SELECT pg_current_wal_lsn()::text"));
       PGVEIL_ASSIGN_OR_RETURN(catch_up_lsn_, pgoutput::ParseLsn(Field(now, 0)));
     }
-    if (!target_->connection().Execute("SET session_replication_role = replica").ok()) {
-      observer_.Note(
-          "the target role may not set session_replication_role (it needs superuser): the "
-          "target's triggers and foreign keys fire again for every streamed row");
-    }
+    PGVEIL_RETURN_IF_ERROR(OpenApplySession());
     Result<pg::ConnInfoParts> parts = pg::SplitPassword(options_.source_dsn);
     PGVEIL_RETURN_IF_ERROR(
         target_->connection()
-            // A multi-row UPDATE or DELETE joins its arrays to the table:
-            // through the key's index, row by row, as PostgreSQL's own apply
-            // finds rows, never by scanning the table; and a prepared
-            // statement is planned once, not at every EXECUTE.
-            .Execute("SET standard_conforming_strings = on; SET synchronous_commit = on; "
-                     "SET enable_hashjoin = off; SET enable_mergejoin = off; "
-                     "SET enable_bitmapscan = off; SET plan_cache_mode = force_generic_plan; "
-                     "UPDATE pgveil.replication_state SET stream_status = 'streaming', "
+            .Execute("UPDATE pgveil.replication_state SET stream_status = 'streaming', "
                      "stream_message = NULL, policy_sha256 = " +
                      QuoteLiteral(options_.policy_sha256) + ", source = " +
                      QuoteLiteral(parts.ok() ? parts->without_password : "") + " WHERE id = 1")
@@ -168,6 +158,27 @@ class StreamSession {
     observer_.Note("streaming from the slot \"" + slot_ + "\" after " +
                    pgoutput::FormatLsn(applied_));
     return Status::Ok();
+  }
+
+  // The session the batches are applied on (the lock's session stays idle).
+  Status OpenApplySession() {
+    Result<std::unique_ptr<pg::ApplySession>> apply = pg::ApplySession::Open(options_.target_dsn);
+    if (!apply.ok()) return apply.status().WithContext("the target");
+    apply_ = std::move(apply).value();
+    if (!apply_->Execute("SET session_replication_role = replica").ok()) {
+      observer_.Note(
+          "the target role may not set session_replication_role (it needs superuser): the "
+          "target's triggers and foreign keys fire again for every streamed row");
+    }
+    // A multi-row UPDATE or DELETE joins its arrays to the table through the
+    // key's index, row by row, as PostgreSQL's own apply finds rows, never by
+    // scanning the table; a prepared statement is planned once, not at every
+    // EXECUTE; and what is acknowledged must survive a crash of the target.
+    return apply_
+        ->Execute("SET standard_conforming_strings = on; SET synchronous_commit = on; "
+                  "SET enable_hashjoin = off; SET enable_mergejoin = off; "
+                  "SET enable_bitmapscan = off; SET plan_cache_mode = force_generic_plan")
+        .WithContext("the target");
   }
 
   // The target, with its lock. A run killed a moment ago may still hold the
@@ -389,7 +400,7 @@ class StreamSession {
     target_open_ = true;
     sent_batched_updates_ = sent_batched_updates_ || batch_.has_batched_updates();
     sql += batch_.Take();
-    return Applied(target_->connection().Execute(sql), sent_batched_updates_);
+    return Applied(apply_->Execute(sql), sent_batched_updates_);
   }
 
   // `status` of SQL sent to the target. A multi-row UPDATE (`batched`) that
@@ -412,21 +423,34 @@ class StreamSession {
   Status Flush() {
     if (!has_done_) return Status::Ok();
     PGVEIL_RETURN_IF_ERROR(AwaitApplied());
-    std::string sql = target_open_ ? "" : "BEGIN;\n";
     const bool batched = sent_batched_updates_ || batch_.has_batched_updates();
-    sql += batch_.Take();
-    sql += "UPDATE pgveil.replication_state SET applied_lsn = " +
-           QuoteLiteral(pgoutput::FormatLsn(done_end_)) + ", applied_at = now(), " +
-           "source_commit_time = " + TimestampSql(done_commit_time_) + " WHERE id = 1;\nCOMMIT";
+    // Three statements, so that the batch's SQL (megabytes) is not copied.
+    std::string begin = target_open_ ? "" : "BEGIN";
+    std::string sql = batch_.Take();
+    std::string commit = "UPDATE pgveil.replication_state SET applied_lsn = " +
+                         QuoteLiteral(pgoutput::FormatLsn(done_end_)) + ", applied_at = now(), " +
+                         "source_commit_time = " + TimestampSql(done_commit_time_) +
+                         " WHERE id = 1;\nCOMMIT";
     PendingApply pending;
     pending.end = done_end_;
     pending.transactions = done_transactions_;
     pending.changes = done_changes_;
     pending.commit_times = std::move(done_commit_times_);
     pending.batched_updates = batched;
-    pg::Connection* target = &target_->connection();
-    pending.result = std::async(std::launch::async,
-                                [target, sql = std::move(sql)] { return target->Execute(sql); });
+    pg::ApplySession* target = apply_.get();
+    pending.result =
+        std::async(std::launch::async, [target, begin = std::move(begin), sql = std::move(sql),
+                                        commit = std::move(commit)] {
+          for (const std::string* part : {&begin, &sql, &commit}) {
+            if (part->empty()) continue;
+            Status status = target->Execute(*part);
+            if (!status.ok()) {
+              (void)target->Execute("ROLLBACK");
+              return status;
+            }
+          }
+          return Status::Ok();
+        });
     pending_ = std::move(pending);
     target_open_ = false;
     has_done_ = false;
@@ -522,7 +546,8 @@ class StreamSession {
   StreamSummary& summary_;
   StreamPlanInput plan_input_;
 
-  std::unique_ptr<TargetState> target_;
+  std::unique_ptr<TargetState> target_;       // holds the lock and the state row
+  std::unique_ptr<pg::ApplySession> apply_;  // where the changes are applied
   std::unique_ptr<pg::Connection> source_;
   std::unique_ptr<pg::ReplicationConnection> replication_;
   std::string slot_;
