@@ -31,6 +31,13 @@ struct ColumnLexicon {
   // takes its category from the key of the object around it.
   std::unordered_set<std::string> value_keys;
   std::vector<std::vector<std::string>> negative_phrases;
+  // Phrases that name a person only in a table of people: a bare "name"
+  // ("nom", "nombre", "имя") in `customer` is a person's, in `genre` or
+  // `language` a thing's. Folded phrase text, words separated by spaces.
+  std::unordered_set<std::string> generic_names;
+  // Words of table (or JSONB object) names that say their rows are people:
+  // customer, employee, patient, actor, kunde, usuario, ... (folded, singular).
+  std::unordered_set<std::string> person_entities;
 };
 
 // Parses `text`; errors name `source`:line:column.

@@ -118,7 +118,14 @@ Verdict MakeVerdict(Category category, int64_t count, const ClassifierInput& in,
 // Whether sampled values are at odds with what the name claims.
 bool ValuesContradictName(Category category, const ClassifierInput& in, double threshold) {
   const ValueProfile& p = in.profile;
-  if (p.non_null < kContradictingSample) return false;
+  if (p.non_null < kContradictingSample) {
+    // Fewer values still outvote a dictionary category when even the top of
+    // their 95 % interval stays below the support it needs (0 person names
+    // in 16 values).
+    if (category != Category::kPersonName && category != Category::kCity) return false;
+    int64_t k = p.whole[Index(category)] + p.embedded[Index(category)];
+    return p.non_null > 0 && WilsonInterval(k, p.non_null, 1.96).second < kDictionarySupport;
+  }
   if (category == Category::kDateOfBirth) {
     return in.type_category != 'D' && p.Ratio(p.date_like) < 0.5;
   }

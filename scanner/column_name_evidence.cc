@@ -95,6 +95,14 @@ std::unique_ptr<ColumnNameEvidence> ColumnNameEvidence::Create(
   for (const std::string& key : lexicon.value_keys) {
     evidence->value_keys_.insert(FoldForMatching(key));
   }
+  for (const std::string& phrase : lexicon.generic_names) {
+    std::string text;
+    for (const std::string& word : SplitIdentifier(phrase)) text += (text.empty() ? "" : " ") + word;
+    evidence->generic_names_.insert(std::move(text));
+  }
+  for (const std::string& word : lexicon.person_entities) {
+    evidence->person_entities_.insert(FoldForMatching(word));
+  }
   return evidence;
 }
 
@@ -157,11 +165,49 @@ NameVerdict ColumnNameEvidence::Judge(std::string_view identifier) const {
   if (ends_negative && (!verdict.category || best_end < words.size())) {
     verdict.negative = true;
   }
+  verdict.generic = verdict.category == Category::kPersonName && generic_names_.contains(verdict.phrase);
   return verdict;
 }
 
-NameVerdict ColumnNameEvidence::JudgeJsonKey(std::string_view key, std::string_view parent) const {
+bool ColumnNameEvidence::NamesPeople(std::string_view identifier) const {
+  for (const std::string& word : SplitIdentifier(identifier)) {
+    if (person_entities_.contains(word)) return true;
+    // Plural endings: English, German, Romance, Dutch; Russian, Greek.
+    for (std::string_view ending : {"s", "es", "en", "n", "e", "ы", "и", "ов", "ей", "ες", "οι"}) {
+      if (word.size() > ending.size() + 2 && word.ends_with(ending) &&
+          person_entities_.contains(word.substr(0, word.size() - ending.size()))) {
+        return true;
+      }
+    }
+    // Compounds: "webusers", "projektmitarbeiter".
+    for (const std::string& entity : person_entities_) {
+      if (entity.size() >= 5 && word.size() >= entity.size() + kMinCompoundModifier &&
+          (word.ends_with(entity) || word.ends_with(entity + "s"))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+NameVerdict ColumnNameEvidence::JudgeColumn(std::string_view column, std::string_view table) const {
+  NameVerdict verdict = Judge(column);
+  if (verdict.generic && !NamesPeople(column) && !NamesPeople(table)) {
+    verdict.category.reset();
+    verdict.phrase.clear();
+  }
+  return verdict;
+}
+
+NameVerdict ColumnNameEvidence::JudgeJsonKey(std::string_view key, std::string_view parent,
+                                             std::string_view column,
+                                             std::string_view table) const {
   NameVerdict verdict = Judge(key);
+  if (verdict.generic && !NamesPeople(key) && !NamesPeople(parent) && !NamesPeople(column) &&
+      !NamesPeople(table)) {
+    verdict.category.reset();
+    verdict.phrase.clear();
+  }
   if (verdict.category || parent.empty()) return verdict;
   std::vector<std::string> words = SplitIdentifier(key);
   if (words.size() != 1 || !value_keys_.contains(words[0])) return verdict;

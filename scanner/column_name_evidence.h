@@ -38,6 +38,9 @@ struct NameVerdict {
   std::optional<Category> category;  // suggested category, if any phrase matched
   bool negative = false;  // the name says "identifier/code", or a cancelling phrase matched
   std::string phrase;     // the matched phrase, for the signal ("name:e mail")
+  // The phrase names a person only in a table of people (a bare "name");
+  // JudgeColumn and JudgeJsonKey drop it elsewhere.
+  bool generic = false;
 };
 
 class ColumnNameEvidence {
@@ -46,10 +49,25 @@ class ColumnNameEvidence {
 
   NameVerdict Judge(std::string_view identifier) const;
 
-  // The verdict for a JSONB leaf under `key`, in an object under `parent`:
-  // a key that only says "the value" ("nr", "value") takes the parent's
-  // category ("$.telefone[*].nr" is a phone).
-  NameVerdict JudgeJsonKey(std::string_view key, std::string_view parent) const;
+  // Judge(column), with the table as evidence: a generic person-name phrase
+  // ("name") counts only when the column's other words or `table` name
+  // people (customer.name and consultas.nome_paciente count, genre.name
+  // does not).
+  NameVerdict JudgeColumn(std::string_view column, std::string_view table) const;
+
+  // Whether `identifier` (a table or JSONB object name) says its rows are
+  // people: one of its words, singular, is a person entity ("customers",
+  // "crm_contact", "patienten"), or ends one ("webusers").
+  bool NamesPeople(std::string_view identifier) const;
+
+  // The verdict for a JSONB leaf under `key`, in an object under `parent`
+  // ("" at the top level), in JSONB column `column` of `table`: a key that
+  // only says "the value" ("nr", "value") takes the parent's category
+  // ("$.telefone[*].nr" is a phone); a generic person-name key counts only
+  // when the key, parent, column or table names people ("$.actor.name"
+  // counts, "$.labels[*].name" does not).
+  NameVerdict JudgeJsonKey(std::string_view key, std::string_view parent,
+                           std::string_view column = {}, std::string_view table = {}) const;
 
  private:
   ColumnNameEvidence() = default;
@@ -67,6 +85,8 @@ class ColumnNameEvidence {
   std::unordered_set<std::string> negative_phrases_;
   std::unordered_set<std::string> negative_tokens_;
   std::unordered_set<std::string> value_keys_;  // folded
+  std::unordered_set<std::string> generic_names_;
+  std::unordered_set<std::string> person_entities_;
   size_t longest_phrase_words_ = 1;
 };
 

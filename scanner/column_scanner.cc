@@ -192,7 +192,7 @@ ColumnScan ColumnScanner::Scan(const TableInfo& table, const ColumnInfo& column,
   size_t detectors = impl_->detector->specs().size();
 
   if (!column.IsJson()) {
-    Tally tally(detectors, impl_->names->Judge(column.name), column.type_name,
+    Tally tally(detectors, impl_->names->JudgeColumn(column.name, table.name), column.type_name,
                 column.type_category);
     ForEachScattered(sample.values,
                      [&](const std::string& value) { impl_->Feed(value, ctx, tally); });
@@ -210,8 +210,8 @@ ColumnScan ColumnScanner::Scan(const TableInfo& table, const ColumnInfo& column,
       auto it = paths.find(path);
       if (it == paths.end()) {
         if (paths.size() >= impl_->options.max_json_paths) return;
-        it = paths.try_emplace(std::string(path), detectors, impl_->names->JudgeJsonKey(key, parent), "", 'S')
-                 .first;
+        NameVerdict name = impl_->names->JudgeJsonKey(key, parent, column.name, table.name);
+        it = paths.try_emplace(std::string(path), detectors, std::move(name), "", 'S').first;
       }
       impl_->Feed(leaf, ctx, it->second);
     });

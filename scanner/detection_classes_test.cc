@@ -1,0 +1,109 @@
+// scanner/detection_classes_test.cc
+//
+// One test per class of detection mistake met on databases nobody here
+// wrote (issue 14). Each pins the general rule, never a particular table:
+// the names and values below are invented.
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "dictionaries/column_lexicon.h"
+#include "scanner/column_name_evidence.h"
+#include "scanner/column_scanner.h"
+
+namespace pgveil::scanner {
+namespace {
+
+const ColumnScanner& Scanner() {
+  static auto scanner = [] {
+    auto created = ColumnScanner::Create();
+    REQUIRE(created.ok());
+    return std::move(created).value();
+  }();
+  return *scanner;
+}
+
+const ColumnNameEvidence& Names() {
+  static auto names = [] {
+    auto lexicon = dictionaries::EmbeddedColumnLexicon();
+    REQUIRE(lexicon.ok());
+    return ColumnNameEvidence::Create(*lexicon);
+  }();
+  return *names;
+}
+
+// "category" or "category $.path" of every finding for `column` of `table`.
+std::vector<std::string> Found(const std::string& table, const std::string& column,
+                               std::vector<std::string> values, const std::string& type = "text") {
+  auto context = Scanner().NewContext();
+  TableInfo t;
+  t.schema = "public";
+  t.name = table;
+  ColumnInfo c;
+  c.name = column;
+  c.data_type = type;
+  c.type_name = type;
+  c.type_category = type == "jsonb" ? 'U' : 'S';
+  ColumnSample sample;
+  sample.values = std::move(values);
+  ColumnScan scan =
+      Scanner().Scan(t, c, sample, static_cast<int64_t>(sample.values.size()), *context);
+  std::vector<std::string> found;
+  for (const Finding& f : scan.findings) {
+    found.push_back(std::string(IdOf(f.category)) + (f.path ? " " + *f.path : ""));
+  }
+  return found;
+}
+
+std::vector<std::string> Repeat(const std::vector<std::string>& values, size_t times) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < times; ++i) out.insert(out.end(), values.begin(), values.end());
+  return out;
+}
+
+bool Has(const std::vector<std::string>& found, std::string_view what) {
+  return std::find(found.begin(), found.end(), what) != found.end();
+}
+
+const std::vector<std::string> kPeople = {"Maria Keller", "Jonas Berg", "Aiko Tanaka",
+                                          "Lucas Moreau", "Sofia Rossi", "Daniel Novak",
+                                          "Emma Lindqvist", "Pedro Alves"};
+
+}  // namespace
+
+TEST_CASE("class: a name outweighs values that contradict it", "[scanner][class]") {
+  SECTION("a bare name in a table of things is judged by its values") {
+    std::vector<std::string> genres = {"Thriller", "Western", "Anime",   "Opera",
+                                       "Jazz",     "Sci-Fi",  "Musical", "Horror",
+                                       "Cooking",  "Travel",  "Fitness", "Poetry",
+                                       "Drawing",  "Puzzles", "Kids",    "Classic"};
+    CHECK(Found("genre", "name", genres).empty());
+    CHECK(Found("languages", "name", {"Swahili", "Tagalog", "Basque", "Welsh", "Latvian"}).empty());
+    CHECK(Found("product", "name", Repeat({"Ceramic Mug", "Desk Lamp", "USB Cable"}, 40)).empty());
+  }
+  SECTION("the same bare name in a table of people is a person's name") {
+    CHECK(Has(Found("customers", "name", kPeople), "person_name"));
+    CHECK(Has(Found("patienten", "name", kPeople), "person_name"));
+  }
+  SECTION("in the gate's view, with no rows, the table decides") {
+    CHECK(Has(Found("customer", "name", {}), "person_name"));
+    CHECK(Has(Found("staff_member", "name", {}), "person_name"));
+    CHECK(Found("category", "name", {}).empty());
+    CHECK(Found("release_channel", "name", {}).empty());
+    // The column's own words may name the person.
+    CHECK(Has(Found("consultas", "nome_paciente", {}), "person_name"));
+    // Specific phrases do not depend on the table.
+    CHECK(Has(Found("orders", "first_name", {}), "person_name"));
+  }
+  SECTION("JSONB keys take the object around them as their table") {
+    CHECK(Names().JudgeJsonKey("name", "actor", "payload", "events").category ==
+          Category::kPersonName);
+    CHECK_FALSE(Names().JudgeJsonKey("name", "labels", "payload", "events").category);
+  }
+  SECTION("a handful of values is enough when none of them fits") {
+    CHECK(Found("t", "contact_name", Repeat({"n/a", "TBD", "-", "unknown"}, 4)).empty());
+  }
+}
+
+}  // namespace pgveil::scanner
