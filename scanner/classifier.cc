@@ -249,8 +249,17 @@ std::vector<Verdict> Classify(const ClassifierInput& in,
     }
   }
   if (best) {
-    verdicts.push_back(MakeVerdict(*best, p.whole[Index(*best)], in, threshold,
-                                   "value:" + std::string(IdOf(*best))));
+    Verdict v = MakeVerdict(*best, p.whole[Index(*best)], in, threshold,
+                            "value:" + std::string(IdOf(*best)));
+    // Login names are made of people's names ("mike", "sina.corkery"): a
+    // name that says username keeps its category over a name dictionary.
+    if (*best == Category::kPersonName && in.name.category == Category::kUsername &&
+        !in.name.negative) {
+      v.category = Category::kUsername;
+      v.confidence = Round2(WithName(v.confidence, true));
+      v.signals.push_back("name:" + in.name.phrase);
+    }
+    verdicts.push_back(std::move(v));
   }
 
   // Free text: a name like "body" or "subject" says nothing about what

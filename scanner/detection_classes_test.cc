@@ -106,4 +106,13 @@ TEST_CASE("class: a name outweighs values that contradict it", "[scanner][class]
   }
 }
 
+TEST_CASE("class: a login name is a username, not a person name", "[scanner][class]") {
+  std::vector<std::string> logins = {"maria.keller", "jonas", "aiko.tanaka", "lucas",
+                                     "sofia.rossi", "daniel", "emma.lindqvist", "pedro"};
+  std::vector<std::string> found = Found("staff", "username", Repeat(logins, 5));
+  CHECK(Has(found, "username"));
+  CHECK_FALSE(Has(found, "person_name"));
+  CHECK(Has(Found("staff", "username", {}), "username"));
+}
+
 }  // namespace pgveil::scanner
