@@ -26,6 +26,11 @@ constexpr double kEmbeddedNameMinRatio = 0.3;
 // (before kLatestBirthYear), spread over many years.
 constexpr int kLatestBirthYear = 2012;
 constexpr int kMinBirthYearSpread = 15;
+// A name that says phone or secret, with values our validators reject but
+// that share one shape fitting the category (bare 10-15 digit phones,
+// unsalted hex digests of one length), is a finding when this share of the
+// values has that shape.
+constexpr double kShapeMinRatio = 0.8;
 // Verdicts are settled when they stay the same with every ratio at either
 // end of its interval at this z (99.9 %).
 constexpr double kSettledZ = 3.29;
@@ -73,6 +78,17 @@ std::optional<Category> CategoryOfType(std::string_view type_name) {
   if (type_name == "inet" || type_name == "cidr") return Category::kIpAddress;
   if (type_name == "macaddr" || type_name == "macaddr8") return Category::kMacAddress;
   return std::nullopt;
+}
+
+// The share of values with the one shape that fits `category` when values
+// fail its validators: bare digits for a phone, hex digests of a single
+// length for a secret; 0 for other categories.
+double ShapeRatio(Category category, const ValueProfile& p) {
+  if (category == Category::kPhone) return p.Ratio(p.bare_digits);
+  if (category == Category::kSecret) {
+    return p.Ratio(*std::max_element(p.hex_digests.begin(), p.hex_digests.end()));
+  }
+  return 0;
 }
 
 // Whether the values pass the bar for `category` on their own (or with the
@@ -201,6 +217,8 @@ bool Settled(const ClassifierInput& in, const std::vector<dictionaries::Detector
     for (int64_t& k : bound.detector_whole) move(k);
     move(bound.date_like);
     move(bound.numeric);
+    move(bound.bare_digits);
+    for (int64_t& k : bound.hex_digests) move(k);
     if (outcome(bound) != verdicts) return false;
   }
   // The best category must stay the best: the score intervals of the
@@ -280,6 +298,14 @@ std::vector<Verdict> Classify(const ClassifierInput& in,
   // Only the name to go on: an empty new column, a category values cannot
   // show, or values that do not contradict the name.
   Category category = *in.name.category;
+  if (double shaped = ShapeRatio(category, p); shaped >= kShapeMinRatio) {
+    verdicts.push_back(Verdict{category,
+                               0.8,
+                               Round2(shaped),
+                               {"name:" + in.name.phrase, "shape:" + std::string(IdOf(category))},
+                               {}});
+    return verdicts;
+  }
   if (ValuesContradictName(category, in, threshold)) return verdicts;
   double confidence = p.non_null == 0 ? 0.6 : 0.7;
   if (category == Category::kDateOfBirth &&

@@ -106,6 +106,24 @@ TEST_CASE("class: a name outweighs values that contradict it", "[scanner][class]
   }
 }
 
+TEST_CASE("class: a name that says the category, with values of one fitting shape",
+          "[scanner][class]") {
+  SECTION("phones stored as bare digits with the country code") {
+    std::vector<std::string> phones = {"4915112345678", "33612345678", "14155550123",
+                                       "447700900123",  "5511912345678", "819012345678",
+                                       "61412345678",   "34612345678"};
+    CHECK(Has(Found("address", "phone", Repeat(phones, 5)), "phone"));
+    // Without a name that says so, bare digits are any number.
+    CHECK_FALSE(Has(Found("shipments", "tracking_ref", Repeat(phones, 5)), "phone"));
+  }
+  SECTION("unsalted hex digests of one length under a password name") {
+    std::vector<std::string> digests = {std::string(40, 'a'), "8f14e45fceea167a5a36dedd4bea2543b1c7d6e2",
+                                        "da39a3ee5e6b4b0d3255bfef95601890afd80709"};
+    CHECK(Has(Found("staff", "password", Repeat(digests, 10)), "secret"));
+    CHECK(Found("releases", "commit_sha", Repeat(digests, 10)).empty());
+  }
+}
+
 TEST_CASE("class: a login name is a username, not a person name", "[scanner][class]") {
   std::vector<std::string> logins = {"maria.keller", "jonas", "aiko.tanaka", "lucas",
                                      "sofia.rossi", "daniel", "emma.lindqvist", "pedro"};

@@ -70,4 +70,21 @@ bool IsPlainNumber(std::string_view v) {
          std::all_of(fraction.begin(), fraction.end(), IsDigit);
 }
 
+bool IsBareDigitsPhone(std::string_view v) {
+  return v.size() >= 10 && v.size() <= 15 && std::all_of(v.begin(), v.end(), IsDigit);
+}
+
+int HexDigestLength(std::string_view v) {
+  int index;
+  switch (v.size()) {
+    case 32: index = 0; break;
+    case 40: index = 1; break;
+    case 64: index = 2; break;
+    case 128: index = 3; break;
+    default: return -1;
+  }
+  auto hex = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
+  return std::all_of(v.begin(), v.end(), hex) ? index : -1;
+}
+
 }  // namespace pgveil::scanner

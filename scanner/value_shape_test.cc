@@ -40,3 +40,20 @@ TEST_CASE("plain decimal numbers, as coordinates are written", "[scanner]") {
 }
 
 }  // namespace pgveil::scanner
+
+namespace pgveil::scanner {
+
+TEST_CASE("bare-digit phones and hex digests have one shape each", "[scanner]") {
+  CHECK(IsBareDigitsPhone("14033335568"));
+  CHECK(IsBareDigitsPhone("4915112345678"));
+  CHECK_FALSE(IsBareDigitsPhone("123456789"));       // too short for a number with its country
+  CHECK_FALSE(IsBareDigitsPhone("+4915112345678"));  // has a plus: the validators' business
+  CHECK_FALSE(IsBareDigitsPhone("1234567890123456"));
+  CHECK(HexDigestLength(std::string(32, 'f')) == 0);
+  CHECK(HexDigestLength("8cb2237d0679ca88db6464eac60da96345513964") == 1);
+  CHECK(HexDigestLength(std::string(64, '0')) == 2);
+  CHECK(HexDigestLength(std::string(40, 'g')) == -1);
+  CHECK(HexDigestLength(std::string(41, 'a')) == -1);
+}
+
+}  // namespace pgveil::scanner
