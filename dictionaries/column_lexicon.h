@@ -38,6 +38,9 @@ struct ColumnLexicon {
   // Words of table (or JSONB object) names that say their rows are people:
   // customer, employee, patient, actor, kunde, usuario, ... (folded, singular).
   std::unordered_set<std::string> person_entities;
+  // Words that make a name say "version" (version, build, release, firmware):
+  // dotted quads under such a name are versions, not IPv4 addresses.
+  std::unordered_set<std::string> version_words;
 };
 
 // Parses `text`; errors name `source`:line:column.

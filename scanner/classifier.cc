@@ -31,6 +31,9 @@ constexpr int kMinBirthYearSpread = 15;
 // unsalted hex digests of one length), is a finding when this share of the
 // values has that shape.
 constexpr double kShapeMinRatio = 0.8;
+// Dotted quads in a column where this share of values are plainly versions
+// ("4.12.3", "v2.1") are versions too.
+constexpr double kVersionMinRatio = 0.1;
 // Verdicts are settled when they stay the same with every ratio at either
 // end of its interval at this z (99.9 %).
 constexpr double kSettledZ = 3.29;
@@ -80,6 +83,12 @@ std::optional<Category> CategoryOfType(std::string_view type_name) {
   return std::nullopt;
 }
 
+// Whether dotted quads here are versions: the name says version ("app_version",
+// "$.build.ver"), or enough of the values are plainly versions.
+bool HoldsVersions(const ClassifierInput& in) {
+  return in.name.version || in.profile.Ratio(in.profile.dotted_versions) >= kVersionMinRatio;
+}
+
 // The share of values with the one shape that fits `category` when values
 // fail its validators: bare digits for a phone, hex digests of a single
 // length for a secret; 0 for other categories.
@@ -98,6 +107,7 @@ bool Passes(Category category, const ClassifierInput& in,
             bool name_agrees) {
   const ValueProfile& p = in.profile;
   double ratio = p.Ratio(p.whole[Index(category)]);
+  if (category == Category::kIpAddress && HoldsVersions(in)) return false;
   if (in.name.negative && !name_agrees) return Strong(category) && ratio >= kNegativeNameMinRatio;
   if (name_agrees) return ratio >= threshold;
   switch (category) {
@@ -219,6 +229,7 @@ bool Settled(const ClassifierInput& in, const std::vector<dictionaries::Detector
     move(bound.numeric);
     move(bound.bare_digits);
     for (int64_t& k : bound.hex_digests) move(k);
+    move(bound.dotted_versions);
     if (outcome(bound) != verdicts) return false;
   }
   // The best category must stay the best: the score intervals of the

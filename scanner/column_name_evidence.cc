@@ -103,6 +103,9 @@ std::unique_ptr<ColumnNameEvidence> ColumnNameEvidence::Create(
   for (const std::string& word : lexicon.person_entities) {
     evidence->person_entities_.insert(FoldForMatching(word));
   }
+  for (const std::string& word : lexicon.version_words) {
+    evidence->version_words_.insert(FoldForMatching(word));
+  }
   return evidence;
 }
 
@@ -166,6 +169,7 @@ NameVerdict ColumnNameEvidence::Judge(std::string_view identifier) const {
     verdict.negative = true;
   }
   verdict.generic = verdict.category == Category::kPersonName && generic_names_.contains(verdict.phrase);
+  for (const std::string& word : words) verdict.version = verdict.version || version_words_.contains(word);
   return verdict;
 }
 

@@ -41,6 +41,7 @@ struct NameVerdict {
   // The phrase names a person only in a table of people (a bare "name");
   // JudgeColumn and JudgeJsonKey drop it elsewhere.
   bool generic = false;
+  bool version = false;  // a word says "version": dotted quads are versions, not IPv4
 };
 
 class ColumnNameEvidence {
@@ -87,6 +88,7 @@ class ColumnNameEvidence {
   std::unordered_set<std::string> value_keys_;  // folded
   std::unordered_set<std::string> generic_names_;
   std::unordered_set<std::string> person_entities_;
+  std::unordered_set<std::string> version_words_;
   size_t longest_phrase_words_ = 1;
 };
 

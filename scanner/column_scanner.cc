@@ -123,6 +123,7 @@ void ColumnScanner::Impl::Profile(std::string_view value, Context::State& ctx,
   if (IsPlainNumber(value)) ++profile.numeric;
   if (IsBareDigitsPhone(value)) ++profile.bare_digits;
   if (int digest = HexDigestLength(value); digest >= 0) ++profile.hex_digests[digest];
+  if (IsDottedVersion(value)) ++profile.dotted_versions;
   ctx.hits.clear();
   auto scanned = detector->Scan(value, *ctx.detector, &ctx.hits);
   std::string_view text = scanned.ok() ? *scanned : value;

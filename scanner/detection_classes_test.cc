@@ -124,6 +124,24 @@ TEST_CASE("class: a name that says the category, with values of one fitting shap
   }
 }
 
+TEST_CASE("class: version strings are not IPv4 addresses", "[scanner][class]") {
+  std::vector<std::string> quads = {"10.2.0.15", "9.4.1.120", "12.0.3.7", "3.18.22.201",
+                                    "7.1.0.44",  "11.9.9.9",  "1.2.3.4",  "8.0.12.250"};
+  CHECK(Found("devices", "app_version", Repeat(quads, 5)).empty());
+  CHECK(Found("devices", "build", Repeat(quads, 5)).empty());
+  // Under an opaque name, three-part versions beside the quads give them away.
+  std::vector<std::string> mixed = quads;
+  mixed.insert(mixed.end(), {"4.12.3", "2.0.1", "v5.1"});
+  CHECK(Found("devices", "c7", Repeat(mixed, 5)).empty());
+  // Addresses stay addresses.
+  CHECK(Has(Found("sessions", "client_addr", Repeat(quads, 5)), "ip_address"));
+  std::vector<std::string> events;
+  for (const std::string& q : quads) {
+    events.push_back(R"({"app": {"name": "ios", "version": ")" + q + R"("}})");
+  }
+  CHECK(Found("events", "payload", Repeat(events, 5), "jsonb").empty());
+}
+
 TEST_CASE("class: a login name is a username, not a person name", "[scanner][class]") {
   std::vector<std::string> logins = {"maria.keller", "jonas", "aiko.tanaka", "lucas",
                                      "sofia.rossi", "daniel", "emma.lindqvist", "pedro"};

@@ -87,4 +87,25 @@ int HexDigestLength(std::string_view v) {
   return std::all_of(v.begin(), v.end(), hex) ? index : -1;
 }
 
+bool IsDottedVersion(std::string_view v) {
+  if (v.empty() || v.size() > 40) return false;
+  bool prefixed = v.front() == 'v' || v.front() == 'V';
+  if (prefixed) v.remove_prefix(1);
+  if (v.empty() || !IsDigit(v.front())) return false;
+  size_t at = 0;
+  int parts = 0;
+  while (at < v.size()) {
+    size_t start = at;
+    while (at < v.size() && IsDigit(v[at])) ++at;
+    if (at == start) return false;
+    ++parts;
+    if (at == v.size() || v[at] != '.') break;
+    ++at;
+  }
+  bool suffix = at < v.size() && (v[at] == '-' || v[at] == '+');
+  if (at < v.size() && !suffix) return false;
+  if (prefixed || suffix) return parts >= 2;
+  return parts == 3;
+}
+
 }  // namespace pgveil::scanner
