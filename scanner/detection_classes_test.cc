@@ -142,6 +142,16 @@ TEST_CASE("class: version strings are not IPv4 addresses", "[scanner][class]") {
   CHECK(Found("events", "payload", Repeat(events, 5), "jsonb").empty());
 }
 
+TEST_CASE("class: postal codes are found by value in national formats", "[scanner][class]") {
+  std::vector<std::string> codes = {"H2G 1A7", "SW1A 1AA", "12227-000", "1011 AB", "M5V 3L9",
+                                    "EC1A 1BB", "01310-100", "3511 LX", "94105-1804", "K1A 0B1"};
+  CHECK(Has(Found("deliveries", "c3", Repeat(codes, 4)), "postal_code"));
+  // A few look-alikes among other references are not enough.
+  std::vector<std::string> refs = Repeat({"INV 2231", "PO-77812", "RX 4410", "Q3 2024"}, 9);
+  refs.insert(refs.end(), {"SW1A 1AA", "1011 AB"});
+  CHECK_FALSE(Has(Found("deliveries", "c3", refs), "postal_code"));
+}
+
 TEST_CASE("class: a login name is a username, not a person name", "[scanner][class]") {
   std::vector<std::string> logins = {"maria.keller", "jonas", "aiko.tanaka", "lucas",
                                      "sofia.rossi", "daniel", "emma.lindqvist", "pedro"};
