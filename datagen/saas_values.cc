@@ -11,7 +11,7 @@ using SV = std::string_view;
 // Words that are also given names or surnames somewhere (Harbor, Grant,
 // Sterling, Jordan) sit beside ones that are not: a workspace name is a
 // brand, whatever its words.
-constexpr SV kBrandFirst[] = {"Northwind", "Blue",   "Sterling", "Red",    "Quiet",  "Bright",
+constexpr SV kBrandFirst[] = {"Tailwind",  "Blue",   "Sterling", "Red",    "Quiet",  "Bright",
                               "Jordan",    "Silver", "Harbor",   "Cedar",  "Grant",  "Nimbus",
                               "Polar",     "Summit", "Atlas",    "Orchid", "Copper", "Maple"};
 constexpr SV kBrandSecond[] = {"Analytics", "Labs",     "Systems", "Works",  "Cloud", "Studio",

@@ -18,7 +18,7 @@
 
 namespace pgveil::datagen {
 
-// "Northwind Analytics", "blue-harbor": a workspace name and its slug.
+// "Tailwind Analytics", "blue-harbor-12": a workspace name and its slug.
 void AppendWorkspaceName(Rng& rng, std::string* name, std::string* slug);
 
 // "Billing Platform", "Mobile App v2".
