@@ -42,9 +42,9 @@ int EvaluateScan(const ScanCommandOptions& options) {
   auto outcome = RunScan(options.scan);
   if (!outcome.ok()) return ReportError(outcome.status());
   datagen::Evaluation evaluation = datagen::EvaluateLabelled(*truth, outcome->result.findings);
-  Status written = WriteOutput(options.output, options.format == "json"
-                                                   ? EvaluationJson(evaluation)
-                                                   : EvaluationText(evaluation));
+  Status written =
+      WriteOutput(options.output, options.format == "json" ? EvaluationJson(evaluation)
+                                                           : EvaluationText(evaluation));
   return written.ok() ? kExitClean : ReportError(written);
 }
 

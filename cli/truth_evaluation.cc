@@ -10,15 +10,19 @@ namespace {
 std::string ScoreLine(std::string_view label, const datagen::Score& score) {
   int labelled = score.true_positives + score.false_negatives;
   if (labelled + score.false_positives == 0) return fmt::format("{:<9} none labelled\n", label);
-  return fmt::format("{:<9} precision {:.2f}  recall {:.2f}  F1 {:.2f}  ({} found, {} false, {} missed)\n",
-                     label, score.Precision(), score.Recall(), score.F1(), score.true_positives,
-                     score.false_positives, score.false_negatives);
+  return fmt::format(
+      "{:<9} precision {:.2f}  recall {:.2f}  F1 {:.2f}  ({} found, {} false, {} missed)\n", label,
+      score.Precision(), score.Recall(), score.F1(), score.true_positives, score.false_positives,
+      score.false_negatives);
 }
 
 nlohmann::json ScoreJson(const datagen::Score& score) {
-  return {{"precision", score.Precision()},          {"recall", score.Recall()},
-          {"f1", score.F1()},                        {"true_positives", score.true_positives},
-          {"false_positives", score.false_positives}, {"false_negatives", score.false_negatives}};
+  return {{"precision", score.Precision()},
+          {"recall", score.Recall()},
+          {"f1", score.F1()},
+          {"true_positives", score.true_positives},
+          {"false_positives", score.false_positives},
+          {"false_negatives", score.false_negatives}};
 }
 
 }  // namespace

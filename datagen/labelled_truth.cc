@@ -50,8 +50,8 @@ std::string Found(const std::set<Category>& categories) {
 
 // Scores one labelled unit (a column or a path) whose findings have
 // `found` categories.
-void Judge(const std::string& name, std::optional<Category> label,
-           const std::set<Category>* found, Score& score, Evaluation& evaluation) {
+void Judge(const std::string& name, std::optional<Category> label, const std::set<Category>* found,
+           Score& score, Evaluation& evaluation) {
   bool predicted = found != nullptr && !found->empty();
   Count(score, label.has_value(), predicted);
   if (label && !predicted) {
@@ -81,7 +81,8 @@ Result<LabelledTruth> ParseLabelledTruth(std::string_view text) {
   if (!json.is_object()) return Status::InvalidArgument("labels must be a JSON object");
   LabelledTruth truth;
   if (json.contains("columns")) {
-    if (!json["columns"].is_object()) return Status::InvalidArgument("\"columns\" must be an object");
+    if (!json["columns"].is_object())
+      return Status::InvalidArgument("\"columns\" must be an object");
     for (const auto& [key, label] : json["columns"].items()) {
       std::optional<ColumnRef> column = ParseColumnKey(key);
       if (!column) {

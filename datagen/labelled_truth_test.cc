@@ -43,8 +43,7 @@ TEST_CASE("labels that do not parse name the key", "[datagen]") {
   CHECK_FALSE(ParseLabelledTruth("{").ok());
 }
 
-TEST_CASE("unlisted columns are not scored and any finding's category counts",
-          "[datagen]") {
+TEST_CASE("unlisted columns are not scored and any finding's category counts", "[datagen]") {
   auto truth = ParseLabelledTruth(R"({"columns": {
       "public.customer.email": "email", "public.customer.phone": "phone",
       "public.genre.name": "none", "public.staff.login": "username"}})");

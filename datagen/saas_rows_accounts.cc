@@ -29,13 +29,13 @@ constexpr SV kRegions[] = {"eu-west-1", "eu-central-1", "us-east-1", "us-west-2"
 constexpr SV kThemes[] = {"light", "dark", "system"};
 constexpr SV kRoles[] = {"owner", "admin", "member", "guest", "billing"};
 constexpr uint32_t kRoleWeights[] = {5, 10, 70, 12, 3};
-constexpr SV kTimeZones[] = {"Europe/Berlin",    "Europe/London",  "America/New_York",
-                             "America/Sao_Paulo", "Asia/Tokyo",    "Asia/Kolkata",
-                             "Europe/Istanbul",  "Australia/Sydney", "America/Toronto",
-                             "Asia/Seoul",       "Europe/Warsaw",  "Africa/Cairo"};
+constexpr SV kTimeZones[] = {"Europe/Berlin",     "Europe/London",    "America/New_York",
+                             "America/Sao_Paulo", "Asia/Tokyo",       "Asia/Kolkata",
+                             "Europe/Istanbul",   "Australia/Sydney", "America/Toronto",
+                             "Asia/Seoul",        "Europe/Warsaw",    "Africa/Cairo"};
 constexpr SV kCurrencies[] = {"EUR", "USD", "GBP", "BRL", "JPY", "CAD", "PLN", "SEK"};
-constexpr SV kTokenLabels[] = {"CI deploy", "Zapier",   "Grafana dashboard", "Terraform",
-                               "local dev", "Data export", "Slack bot",      "Backup job"};
+constexpr SV kTokenLabels[] = {"CI deploy", "Zapier",      "Grafana dashboard", "Terraform",
+                               "local dev", "Data export", "Slack bot",         "Backup job"};
 constexpr SV kScopes[] = {"read:issues", "write:issues", "read:projects", "admin:workspace",
                           "read:events"};
 
@@ -107,7 +107,8 @@ Status WriteUsers(const SaasContext& ctx, int64_t rows, CopyWriter& out) {
     out.Text(text);
     out.Text(rng.Pick(kTimeZones));
     // Users who sign in only through SSO have no password.
-    BuiltTextOrNull(rng, 0.85, text, out, [&](std::string& field) { AppendBcryptHash(rng, &field); });
+    BuiltTextOrNull(rng, 0.85, text, out,
+                    [&](std::string& field) { AppendBcryptHash(rng, &field); });
     BuiltTextOrNull(rng, 0.9, text, out, [&](std::string& field) { AppendIp(rng, 0.8, &field); });
     BuiltTextOrNull(rng, 0.2, text, out, [&](std::string& field) {
       AppendPhone(rng, *person.locale, nullptr, PhoneKind::kMobile, PhoneStyle::kE164, &field);

@@ -28,7 +28,7 @@ constexpr SV kStates[] = {"backlog", "todo", "in_progress", "in_review", "done",
 constexpr SV kChannels[] = {"stable", "beta", "nightly", "lts"};
 constexpr SV kPlatforms[] = {"ios", "android", "web", "macos", "windows", "linux"};
 constexpr SV kTeams[] = {"growth", "platform", "billing", "mobile", "search", "core"};
-constexpr SV kEventKinds[] = {"issue.created", "issue.updated", "comment.added",
+constexpr SV kEventKinds[] = {"issue.created",     "issue.updated",  "comment.added",
                               "release.published", "member.invited", "session.started"};
 constexpr SV kAppNames[] = {"web-console", "ios-app", "android-app", "cli", "api"};
 constexpr SV kFields[] = {"state", "priority", "label", "estimate", "title"};
@@ -206,7 +206,8 @@ Status WriteIssues(const SaasContext& ctx, int64_t rows, CopyWriter& out) {
     } else {
       out.Null();
     }
-    BuiltTextOrNull(rng, 0.4, text, out, [&](std::string& field) { AppendDottedVersion(rng, &field); });
+    BuiltTextOrNull(rng, 0.4, text, out,
+                    [&](std::string& field) { AppendDottedVersion(rng, &field); });
     PGVEIL_RETURN_IF_ERROR(out.EndRow());
   }
   return Status::Ok();
@@ -274,7 +275,8 @@ Status WriteFeatureFlags(const SaasContext& ctx, int64_t rows, CopyWriter& out) 
     out.Text(text);
     out.Text(rng.Pick(kTeams));
     out.Int(rng.Between(0, 10) * 10);
-    BuiltTextOrNull(rng, 0.6, text, out, [&](std::string& field) { AppendDottedVersion(rng, &field); });
+    BuiltTextOrNull(rng, 0.6, text, out,
+                    [&](std::string& field) { AppendDottedVersion(rng, &field); });
     PGVEIL_RETURN_IF_ERROR(out.EndRow());
   }
   return Status::Ok();

@@ -97,7 +97,8 @@ std::unique_ptr<ColumnNameEvidence> ColumnNameEvidence::Create(
   }
   for (const std::string& phrase : lexicon.generic_names) {
     std::string text;
-    for (const std::string& word : SplitIdentifier(phrase)) text += (text.empty() ? "" : " ") + word;
+    for (const std::string& word : SplitIdentifier(phrase))
+      text += (text.empty() ? "" : " ") + word;
     evidence->generic_names_.insert(std::move(text));
   }
   for (const std::string& word : lexicon.person_entities) {
@@ -168,8 +169,10 @@ NameVerdict ColumnNameEvidence::Judge(std::string_view identifier) const {
   if (ends_negative && (!verdict.category || best_end < words.size())) {
     verdict.negative = true;
   }
-  verdict.generic = verdict.category == Category::kPersonName && generic_names_.contains(verdict.phrase);
-  for (const std::string& word : words) verdict.version = verdict.version || version_words_.contains(word);
+  verdict.generic =
+      verdict.category == Category::kPersonName && generic_names_.contains(verdict.phrase);
+  for (const std::string& word : words)
+    verdict.version = verdict.version || version_words_.contains(word);
   return verdict;
 }
 

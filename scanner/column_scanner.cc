@@ -116,8 +116,7 @@ std::unique_ptr<ColumnScanner::Context> ColumnScanner::NewContext() const {
 }
 
 void ColumnScanner::Impl::Profile(std::string_view value, Context::State& ctx,
-                                  std::optional<Category> named,
-                                  ValueProfile& profile) const {
+                                  std::optional<Category> named, ValueProfile& profile) const {
   if (!ValidUtf8(value)) {
     ++profile.invalid_utf8;
     return;
@@ -136,8 +135,9 @@ void ColumnScanner::Impl::Profile(std::string_view value, Context::State& ctx,
     if (named == Category::kSecret) {
       if (int digest = HexDigestLength(value); digest >= 0) ++profile.hex_digests[digest];
     }
-  } else if (value.size() >= 3 && (IsAsciiDigit(value.front()) || value.front() == 'v' ||
-                                   value.front() == 'V') && IsDottedVersion(value)) {
+  } else if (value.size() >= 3 &&
+             (IsAsciiDigit(value.front()) || value.front() == 'v' || value.front() == 'V') &&
+             IsDottedVersion(value)) {
     ++profile.dotted_versions;
   }
   ctx.hits.clear();

@@ -66,18 +66,17 @@ bool Has(const std::vector<std::string>& found, std::string_view what) {
   return std::find(found.begin(), found.end(), what) != found.end();
 }
 
-const std::vector<std::string> kPeople = {"Maria Keller", "Jonas Berg", "Aiko Tanaka",
-                                          "Lucas Moreau", "Sofia Rossi", "Daniel Novak",
+const std::vector<std::string> kPeople = {"Maria Keller",   "Jonas Berg",  "Aiko Tanaka",
+                                          "Lucas Moreau",   "Sofia Rossi", "Daniel Novak",
                                           "Emma Lindqvist", "Pedro Alves"};
 
 }  // namespace
 
 TEST_CASE("class: a name outweighs values that contradict it", "[scanner][class]") {
   SECTION("a bare name in a table of things is judged by its values") {
-    std::vector<std::string> genres = {"Thriller", "Western", "Anime",   "Opera",
-                                       "Jazz",     "Sci-Fi",  "Musical", "Horror",
-                                       "Cooking",  "Travel",  "Fitness", "Poetry",
-                                       "Drawing",  "Puzzles", "Kids",    "Classic"};
+    std::vector<std::string> genres = {
+        "Thriller", "Western", "Anime",   "Opera",  "Jazz",    "Sci-Fi",  "Musical", "Horror",
+        "Cooking",  "Travel",  "Fitness", "Poetry", "Drawing", "Puzzles", "Kids",    "Classic"};
     CHECK(Found("genre", "name", genres).empty());
     CHECK(Found("languages", "name", {"Swahili", "Tagalog", "Basque", "Welsh", "Latvian"}).empty());
     CHECK(Found("product", "name", Repeat({"Ceramic Mug", "Desk Lamp", "USB Cable"}, 40)).empty());
@@ -109,7 +108,7 @@ TEST_CASE("class: a name outweighs values that contradict it", "[scanner][class]
 TEST_CASE("class: a name that says the category, with values of one fitting shape",
           "[scanner][class]") {
   SECTION("phones stored as bare digits with the country code") {
-    std::vector<std::string> phones = {"4915112345678", "33612345678", "14155550123",
+    std::vector<std::string> phones = {"4915112345678", "33612345678",   "14155550123",
                                        "447700900123",  "5511912345678", "819012345678",
                                        "61412345678",   "34612345678"};
     CHECK(Has(Found("address", "phone", Repeat(phones, 5)), "phone"));
@@ -117,7 +116,8 @@ TEST_CASE("class: a name that says the category, with values of one fitting shap
     CHECK_FALSE(Has(Found("shipments", "tracking_ref", Repeat(phones, 5)), "phone"));
   }
   SECTION("unsalted hex digests of one length under a password name") {
-    std::vector<std::string> digests = {std::string(40, 'a'), "8f14e45fceea167a5a36dedd4bea2543b1c7d6e2",
+    std::vector<std::string> digests = {std::string(40, 'a'),
+                                        "8f14e45fceea167a5a36dedd4bea2543b1c7d6e2",
                                         "da39a3ee5e6b4b0d3255bfef95601890afd80709"};
     CHECK(Has(Found("staff", "password", Repeat(digests, 10)), "secret"));
     CHECK(Found("releases", "commit_sha", Repeat(digests, 10)).empty());
@@ -143,8 +143,8 @@ TEST_CASE("class: version strings are not IPv4 addresses", "[scanner][class]") {
 }
 
 TEST_CASE("class: postal codes are found by value in national formats", "[scanner][class]") {
-  std::vector<std::string> codes = {"H2G 1A7", "SW1A 1AA", "12227-000", "1011 AB", "M5V 3L9",
-                                    "EC1A 1BB", "01310-100", "3511 LX", "94105-1804", "K1A 0B1"};
+  std::vector<std::string> codes = {"H2G 1A7",  "SW1A 1AA",  "12227-000", "1011 AB",    "M5V 3L9",
+                                    "EC1A 1BB", "01310-100", "3511 LX",   "94105-1804", "K1A 0B1"};
   CHECK(Has(Found("deliveries", "c3", Repeat(codes, 4)), "postal_code"));
   // A few look-alikes among other references are not enough.
   std::vector<std::string> refs = Repeat({"INV 2231", "PO-77812", "RX 4410", "Q3 2024"}, 9);
@@ -153,8 +153,8 @@ TEST_CASE("class: postal codes are found by value in national formats", "[scanne
 }
 
 TEST_CASE("class: a login name is a username, not a person name", "[scanner][class]") {
-  std::vector<std::string> logins = {"maria.keller", "jonas", "aiko.tanaka", "lucas",
-                                     "sofia.rossi", "daniel", "emma.lindqvist", "pedro"};
+  std::vector<std::string> logins = {"maria.keller", "jonas",  "aiko.tanaka",    "lucas",
+                                     "sofia.rossi",  "daniel", "emma.lindqvist", "pedro"};
   std::vector<std::string> found = Found("staff", "username", Repeat(logins, 5));
   CHECK(Has(found, "username"));
   CHECK_FALSE(Has(found, "person_name"));

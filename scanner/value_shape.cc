@@ -77,11 +77,20 @@ bool IsBareDigitsPhone(std::string_view v) {
 int HexDigestLength(std::string_view v) {
   int index;
   switch (v.size()) {
-    case 32: index = 0; break;
-    case 40: index = 1; break;
-    case 64: index = 2; break;
-    case 128: index = 3; break;
-    default: return -1;
+    case 32:
+      index = 0;
+      break;
+    case 40:
+      index = 1;
+      break;
+    case 64:
+      index = 2;
+      break;
+    case 128:
+      index = 3;
+      break;
+    default:
+      return -1;
   }
   auto hex = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
   return std::all_of(v.begin(), v.end(), hex) ? index : -1;

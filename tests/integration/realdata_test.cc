@@ -20,9 +20,8 @@ struct RealDatabase {
   std::string labels;
 };
 
-const RealDatabase kNorthwind{"northwind",
-                              {"tests/data/realdata/northwind.sql"},
-                              "tests/data/realdata/northwind.truth.json"};
+const RealDatabase kNorthwind{
+    "northwind", {"tests/data/realdata/northwind.sql"}, "tests/data/realdata/northwind.truth.json"};
 const RealDatabase kPagila{
     "pagila",
     {"tests/data/realdata/pagila-schema.sql", "tests/data/realdata/pagila-data.sql"},
@@ -57,8 +56,7 @@ void CheckBar(const std::string& label, const datagen::Evaluation& score) {
   for (const std::string& mistake : score.mistakes) mistakes += "\n  " + mistake;
   INFO("mistakes:" << mistakes);
   INFO(label << ": columns P=" << score.columns.Precision() << " R=" << score.columns.Recall()
-             << " F1=" << score.columns.F1()
-             << "; category accuracy=" << score.CategoryAccuracy());
+             << " F1=" << score.columns.F1() << "; category accuracy=" << score.CategoryAccuracy());
   CHECK(score.columns.F1() >= 0.97);
   CHECK(score.CategoryAccuracy() >= 0.95);
 }
