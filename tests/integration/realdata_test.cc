@@ -9,6 +9,8 @@
 
 #include "cli/scan_pipeline.h"
 #include "datagen/labelled_truth.h"
+#include "tests/support/process.h"
+#include "tests/support/scratch_dir.h"
 #include "tests/support/test_database.h"
 
 namespace pgveil {
@@ -69,6 +71,27 @@ TEST_CASE("scan meets the accuracy bar on public sample databases", "[integratio
     CheckBar(db.name, ScanAndScore(db, dsn, true));
     CheckBar(db.name + " (gate's view: names and types only)", ScanAndScore(db, dsn, false));
   }
+}
+
+// What a user runs on their own labelled database: the scores, then every
+// mistake by name; never a sampled value.
+TEST_CASE("scan --truth scores a database against its labels, names only", "[integration]") {
+  std::string dsn = testing::SqlFilesDatabase("real_pagila_cli", kPagila.files);
+  std::string labels = testing::ScratchDir("truth_cli") + "/labels.json";
+  std::ofstream(labels) << R"({"columns": {"public.customer.email": "email",
+      "public.category.name": "person_name", "public.film.title": "none"}})";
+  testing::ProcessResult run = testing::RunPgveil({"scan", "--dsn", dsn, "--truth", labels});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.out.find("precision 1.00  recall 0.50") != std::string::npos);
+  CHECK(run.out.find("false negative public.category.name: person_name") != std::string::npos);
+  CHECK(run.out.find("Action") == std::string::npos);  // a value of that column
+  CHECK(run.out.find('@') == std::string::npos);       // nor any e-mail address
+
+  std::ofstream(labels) << R"({"columns": {"public.customer": "email"}})";
+  testing::ProcessResult bad = testing::RunPgveil({"scan", "--dsn", dsn, "--truth", labels});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("public.customer") != std::string::npos);
 }
 
 }  // namespace pgveil
