@@ -54,6 +54,8 @@ Result<ColumnLexicon> ParseColumnLexicon(std::string_view text, std::string_view
     }
     for (const auto& word : root["person_entities"])
       lexicon.person_entities.insert(word.as<std::string>());
+    for (const auto& word : root["table_qualifiers"])
+      lexicon.table_qualifiers.insert(word.as<std::string>());
     for (const auto& word : root["version_words"])
       lexicon.version_words.insert(word.as<std::string>());
     return lexicon;

@@ -38,6 +38,9 @@ struct ColumnLexicon {
   // Words of table (or JSONB object) names that say their rows are people:
   // customer, employee, patient, actor, kunde, usuario, ... (folded, singular).
   std::unordered_set<std::string> person_entities;
+  // Words that qualify a table name without being its head ("archive",
+  // "info", "stamm"): the head of "customers_archive" is "customers".
+  std::unordered_set<std::string> table_qualifiers;
   // Words that make a name say "version" (version, build, release, firmware):
   // dotted quads under such a name are versions, not IPv4 addresses.
   std::unordered_set<std::string> version_words;

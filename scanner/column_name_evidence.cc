@@ -1,5 +1,7 @@
 #include "scanner/column_name_evidence.h"
 
+#include <algorithm>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -104,6 +106,9 @@ std::unique_ptr<ColumnNameEvidence> ColumnNameEvidence::Create(
   for (const std::string& word : lexicon.person_entities) {
     evidence->person_entities_.insert(FoldForMatching(word));
   }
+  for (const std::string& word : lexicon.table_qualifiers) {
+    evidence->table_qualifiers_.insert(FoldForMatching(word));
+  }
   for (const std::string& word : lexicon.version_words) {
     evidence->version_words_.insert(FoldForMatching(word));
   }
@@ -176,30 +181,47 @@ NameVerdict ColumnNameEvidence::Judge(std::string_view identifier) const {
   return verdict;
 }
 
-bool ColumnNameEvidence::NamesPeople(std::string_view identifier) const {
-  for (const std::string& word : SplitIdentifier(identifier)) {
-    if (person_entities_.contains(word)) return true;
-    // Plural endings: English, German, Romance, Dutch; Russian, Greek.
-    for (std::string_view ending : {"s", "es", "en", "n", "e", "ы", "и", "ов", "ей", "ες", "οι"}) {
-      if (word.size() > ending.size() + 2 && word.ends_with(ending) &&
-          person_entities_.contains(word.substr(0, word.size() - ending.size()))) {
-        return true;
-      }
+bool ColumnNameEvidence::IsPersonWord(const std::string& word) const {
+  if (person_entities_.contains(word)) return true;
+  // Plural endings: English, German, Romance, Dutch; Russian, Greek.
+  for (std::string_view ending : {"s", "es", "en", "n", "e", "ы", "и", "ов", "ей", "ες", "οι"}) {
+    if (word.size() > ending.size() + 2 && word.ends_with(ending) &&
+        person_entities_.contains(word.substr(0, word.size() - ending.size()))) {
+      return true;
     }
-    // Compounds: "webusers", "projektmitarbeiter".
-    for (const std::string& entity : person_entities_) {
-      if (entity.size() >= 5 && word.size() >= entity.size() + kMinCompoundModifier &&
-          (word.ends_with(entity) || word.ends_with(entity + "s"))) {
-        return true;
-      }
+  }
+  // Compounds: "webusers", "projektmitarbeiter".
+  for (const std::string& entity : person_entities_) {
+    if (entity.size() >= 5 && word.size() >= entity.size() + kMinCompoundModifier &&
+        (word.ends_with(entity) || word.ends_with(entity + "s"))) {
+      return true;
     }
   }
   return false;
 }
 
+bool ColumnNameEvidence::NamesPeople(std::string_view identifier) const {
+  for (const std::string& word : SplitIdentifier(identifier)) {
+    if (IsPersonWord(word)) return true;
+  }
+  return false;
+}
+
+bool ColumnNameEvidence::TableOfPeople(std::string_view name) const {
+  std::vector<std::string> words = SplitIdentifier(name);
+  while (!words.empty() &&
+         (table_qualifiers_.contains(words.back()) ||
+          std::all_of(words.back().begin(), words.back().end(),
+                      [](char c) { return c >= '0' && c <= '9'; }) ||
+          (words.back().size() <= 2 && words.size() > 1 && words.back()[0] == 'v'))) {
+    words.pop_back();
+  }
+  return !words.empty() && IsPersonWord(words.back());
+}
+
 NameVerdict ColumnNameEvidence::JudgeColumn(std::string_view column, std::string_view table) const {
   NameVerdict verdict = Judge(column);
-  if (verdict.generic && !NamesPeople(column) && !NamesPeople(table)) {
+  if (verdict.generic && !NamesPeople(column) && !TableOfPeople(table)) {
     verdict.category.reset();
     verdict.phrase.clear();
   }
@@ -211,7 +233,7 @@ NameVerdict ColumnNameEvidence::JudgeJsonKey(std::string_view key, std::string_v
                                              std::string_view table) const {
   NameVerdict verdict = Judge(key);
   if (verdict.generic && !NamesPeople(key) && !NamesPeople(parent) && !NamesPeople(column) &&
-      !NamesPeople(table)) {
+      !TableOfPeople(table)) {
     verdict.category.reset();
     verdict.phrase.clear();
   }

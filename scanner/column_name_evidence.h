@@ -56,10 +56,15 @@ class ColumnNameEvidence {
   // does not).
   NameVerdict JudgeColumn(std::string_view column, std::string_view table) const;
 
-  // Whether `identifier` (a table or JSONB object name) says its rows are
+  // Whether `identifier` (a column, JSONB key or object name) speaks of
   // people: one of its words, singular, is a person entity ("customers",
-  // "crm_contact", "patienten"), or ends one ("webusers").
+  // "nome_paciente", "patienten"), or ends in one ("webusers").
   bool NamesPeople(std::string_view identifier) const;
+
+  // Whether table `name` holds people: its head word, the last one that is
+  // not a qualifier, is a person entity ("crm_contacts", "customers_archive";
+  // not "user_roles", which holds roles).
+  bool TableOfPeople(std::string_view name) const;
 
   // The verdict for a JSONB leaf under `key`, in an object under `parent`
   // ("" at the top level), in JSONB column `column` of `table`: a key that
@@ -88,6 +93,9 @@ class ColumnNameEvidence {
   std::unordered_set<std::string> value_keys_;  // folded
   std::unordered_set<std::string> generic_names_;
   std::unordered_set<std::string> person_entities_;
+  std::unordered_set<std::string> table_qualifiers_;
+  // Whether one folded word is a person entity, singular or plural.
+  bool IsPersonWord(const std::string& word) const;
   std::unordered_set<std::string> version_words_;
   size_t longest_phrase_words_ = 1;
 };

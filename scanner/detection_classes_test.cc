@@ -90,6 +90,12 @@ TEST_CASE("class: a name outweighs values that contradict it", "[scanner][class]
     CHECK(Has(Found("staff_member", "name", {}), "person_name"));
     CHECK(Found("category", "name", {}).empty());
     CHECK(Found("release_channel", "name", {}).empty());
+    // The head of a table's name decides: roles of users are not people.
+    CHECK(Found("user_roles", "name", {}).empty());
+    CHECK(Found("customer_segments", "name", {}).empty());
+    CHECK(Has(Found("crm_contacts", "name", {}), "person_name"));
+    CHECK(Has(Found("customers_archive", "name", {}), "person_name"));
+    CHECK(Has(Found("tbl_customer_v2", "name", {}), "person_name"));
     // The column's own words may name the person.
     CHECK(Has(Found("consultas", "nome_paciente", {}), "person_name"));
     // Specific phrases do not depend on the table.
