@@ -37,7 +37,7 @@ File OpenOutput(const std::string& path) {
   return File(std::fopen(path.c_str(), "wb"));
 }
 
-// The two generated databases, by the name --dataset takes.
+// The generated databases, by the name --dataset takes.
 struct Dataset {
   const char* name;
   pgveil::Status (*generate)(const pgveil::datagen::GeneratorOptions&, pgveil::datagen::Sink&);
@@ -46,6 +46,7 @@ struct Dataset {
 constexpr Dataset kDatasets[] = {
     {"shop", pgveil::datagen::GenerateShop, pgveil::datagen::ShopTruth},
     {"clinic", pgveil::datagen::GenerateClinic, pgveil::datagen::ClinicTruth},
+    {"saas", pgveil::datagen::GenerateSaas, pgveil::datagen::SaasTruth},
 };
 
 int Fail(int code, const std::string& message) {
@@ -60,13 +61,14 @@ int main(int argc, char** argv) {
   pgveil::datagen::GeneratorOptions options;
   std::string dataset_name = "shop", sql_path, truth_path;
   bool stats = false;
-  app.add_option("--dataset", dataset_name, "which database: shop or clinic")
-      ->check(CLI::IsMember({"shop", "clinic"}))
+  app.add_option("--dataset", dataset_name, "which database: shop, clinic or saas")
+      ->check(CLI::IsMember({"shop", "clinic", "saas"}))
       ->capture_default_str();
   app.add_option("--seed", options.seed, "PRNG seed; the same seed gives byte-identical output")
       ->default_val(1);
   app.add_option("--scale", options.scale,
-                 "1 = about 2,000 customers and 6,000 orders (shop), 2,500 inpatients (clinic)")
+                 "1 = about 2,000 customers and 6,000 orders (shop), 2,500 inpatients (clinic), "
+                 "1,500 users and 8,000 events (saas)")
       ->default_val(1.0)
       ->check(CLI::PositiveNumber);
   app.add_option("--sql", sql_path, "where to write the SQL script ('-' for stdout)")->required();

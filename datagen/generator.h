@@ -22,6 +22,14 @@
 //   hospital decoys: tube barcodes, accession numbers, PZNs, ICD-10 codes,
 //   phone-shaped appointment numbers, badge transponders, device serials,
 //   a building's coordinates in a configuration table.
+// - the SaaS product (GenerateSaas, SaasTruth): a multi-tenant issue
+//   tracker whose many name, title, label and key columns hold things, not
+//   people (workspaces, projects, issues, release codenames, languages,
+//   feature flags); enumerations everywhere; four-part versions that parse
+//   as IPv4 addresses, build numbers and commit hashes in columns and in
+//   JSONB event payloads nested several levels deep with arrays of
+//   objects; and sparse personal data (users from every locale, billing
+//   contacts whose phones are bare digits, an actor inside each event).
 //
 // DESIGN.md inside this module lists every table of both and the reasoning
 // behind the truth.
@@ -104,6 +112,15 @@ Status GenerateClinic(const GeneratorOptions& options, Sink& sink);
 // table once, on the parent) and every JSONB leaf path, sorted like
 // ShopTruth.
 std::vector<TruthEntry> ClinicTruth(const GeneratorOptions& options);
+
+// Streams the SaaS product into `sink`: CREATE SCHEMA/TABLE, data via COPY,
+// then post-data (the "newly added" empty columns, foreign keys, indexes,
+// ANALYZE). Errors as for GenerateShop.
+Status GenerateSaas(const GeneratorOptions& options, Sink& sink);
+
+// The right answer for every column and JSONB leaf path of the SaaS
+// product, sorted like ShopTruth.
+std::vector<TruthEntry> SaasTruth(const GeneratorOptions& options);
 
 // {"entries":[{"schema":..,"table":..,"column":..,"path":null|"$..",
 //  "categories":["email"]}]}, entries in the order given.

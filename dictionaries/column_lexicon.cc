@@ -45,6 +45,19 @@ Result<ColumnLexicon> ParseColumnLexicon(std::string_view text, std::string_view
     for (const auto& phrase : root["negative_phrases"]) {
       lexicon.negative_phrases.push_back(Tokens(phrase.as<std::string>()));
     }
+    for (const auto& phrase : root["generic_names"]) {
+      std::string text;
+      for (const std::string& token : Tokens(phrase.as<std::string>())) {
+        text += (text.empty() ? "" : " ") + token;
+      }
+      lexicon.generic_names.insert(std::move(text));
+    }
+    for (const auto& word : root["person_entities"])
+      lexicon.person_entities.insert(word.as<std::string>());
+    for (const auto& word : root["table_qualifiers"])
+      lexicon.table_qualifiers.insert(word.as<std::string>());
+    for (const auto& word : root["version_words"])
+      lexicon.version_words.insert(word.as<std::string>());
     return lexicon;
   } catch (const YAML::Exception& e) {
     return ErrorAt(source, e.mark, e.msg);

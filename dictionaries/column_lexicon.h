@@ -31,6 +31,19 @@ struct ColumnLexicon {
   // takes its category from the key of the object around it.
   std::unordered_set<std::string> value_keys;
   std::vector<std::vector<std::string>> negative_phrases;
+  // Phrases that name a person only in a table of people: a bare "name"
+  // ("nom", "nombre", "имя") in `customer` is a person's, in `genre` or
+  // `language` a thing's. Folded phrase text, words separated by spaces.
+  std::unordered_set<std::string> generic_names;
+  // Words of table (or JSONB object) names that say their rows are people:
+  // customer, employee, patient, actor, kunde, usuario, ... (folded, singular).
+  std::unordered_set<std::string> person_entities;
+  // Words that qualify a table name without being its head ("archive",
+  // "info", "stamm"): the head of "customers_archive" is "customers".
+  std::unordered_set<std::string> table_qualifiers;
+  // Words that make a name say "version" (version, build, release, firmware):
+  // dotted quads under such a name are versions, not IPv4 addresses.
+  std::unordered_set<std::string> version_words;
 };
 
 // Parses `text`; errors name `source`:line:column.

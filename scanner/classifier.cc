@@ -26,6 +26,14 @@ constexpr double kEmbeddedNameMinRatio = 0.3;
 // (before kLatestBirthYear), spread over many years.
 constexpr int kLatestBirthYear = 2012;
 constexpr int kMinBirthYearSpread = 15;
+// A name that says phone or secret, with values our validators reject but
+// that share one shape fitting the category (bare 10-15 digit phones,
+// unsalted hex digests of one length), is a finding when this share of the
+// values has that shape.
+constexpr double kShapeMinRatio = 0.8;
+// Dotted quads in a column where this share of values are plainly versions
+// ("4.12.3", "v2.1") are versions too.
+constexpr double kVersionMinRatio = 0.1;
 // Verdicts are settled when they stay the same with every ratio at either
 // end of its interval at this z (99.9 %).
 constexpr double kSettledZ = 3.29;
@@ -75,6 +83,23 @@ std::optional<Category> CategoryOfType(std::string_view type_name) {
   return std::nullopt;
 }
 
+// Whether dotted quads here are versions: the name says version ("app_version",
+// "$.build.ver"), or enough of the values are plainly versions.
+bool HoldsVersions(const ClassifierInput& in) {
+  return in.name.version || in.profile.Ratio(in.profile.dotted_versions) >= kVersionMinRatio;
+}
+
+// The share of values with the one shape that fits `category` when values
+// fail its validators: bare digits for a phone, hex digests of a single
+// length for a secret; 0 for other categories.
+double ShapeRatio(Category category, const ValueProfile& p) {
+  if (category == Category::kPhone) return p.Ratio(p.bare_digits);
+  if (category == Category::kSecret) {
+    return p.Ratio(*std::max_element(p.hex_digests.begin(), p.hex_digests.end()));
+  }
+  return 0;
+}
+
 // Whether the values pass the bar for `category` on their own (or with the
 // help of an agreeing name).
 bool Passes(Category category, const ClassifierInput& in,
@@ -82,6 +107,7 @@ bool Passes(Category category, const ClassifierInput& in,
             bool name_agrees) {
   const ValueProfile& p = in.profile;
   double ratio = p.Ratio(p.whole[Index(category)]);
+  if (category == Category::kIpAddress && HoldsVersions(in)) return false;
   if (in.name.negative && !name_agrees) return Strong(category) && ratio >= kNegativeNameMinRatio;
   if (name_agrees) return ratio >= threshold;
   switch (category) {
@@ -118,7 +144,14 @@ Verdict MakeVerdict(Category category, int64_t count, const ClassifierInput& in,
 // Whether sampled values are at odds with what the name claims.
 bool ValuesContradictName(Category category, const ClassifierInput& in, double threshold) {
   const ValueProfile& p = in.profile;
-  if (p.non_null < kContradictingSample) return false;
+  if (p.non_null < kContradictingSample) {
+    // Fewer values still outvote a dictionary category when even the top of
+    // their 95 % interval stays below the support it needs (0 person names
+    // in 16 values).
+    if (category != Category::kPersonName && category != Category::kCity) return false;
+    int64_t k = p.whole[Index(category)] + p.embedded[Index(category)];
+    return p.non_null > 0 && WilsonInterval(k, p.non_null, 1.96).second < kDictionarySupport;
+  }
   if (category == Category::kDateOfBirth) {
     return in.type_category != 'D' && p.Ratio(p.date_like) < 0.5;
   }
@@ -194,6 +227,9 @@ bool Settled(const ClassifierInput& in, const std::vector<dictionaries::Detector
     for (int64_t& k : bound.detector_whole) move(k);
     move(bound.date_like);
     move(bound.numeric);
+    move(bound.bare_digits);
+    for (int64_t& k : bound.hex_digests) move(k);
+    move(bound.dotted_versions);
     if (outcome(bound) != verdicts) return false;
   }
   // The best category must stay the best: the score intervals of the
@@ -242,8 +278,17 @@ std::vector<Verdict> Classify(const ClassifierInput& in,
     }
   }
   if (best) {
-    verdicts.push_back(MakeVerdict(*best, p.whole[Index(*best)], in, threshold,
-                                   "value:" + std::string(IdOf(*best))));
+    Verdict v = MakeVerdict(*best, p.whole[Index(*best)], in, threshold,
+                            "value:" + std::string(IdOf(*best)));
+    // Login names are made of people's names ("mike", "sina.corkery"): a
+    // name that says username keeps its category over a name dictionary.
+    if (*best == Category::kPersonName && in.name.category == Category::kUsername &&
+        !in.name.negative) {
+      v.category = Category::kUsername;
+      v.confidence = Round2(WithName(v.confidence, true));
+      v.signals.push_back("name:" + in.name.phrase);
+    }
+    verdicts.push_back(std::move(v));
   }
 
   // Free text: a name like "body" or "subject" says nothing about what
@@ -264,6 +309,14 @@ std::vector<Verdict> Classify(const ClassifierInput& in,
   // Only the name to go on: an empty new column, a category values cannot
   // show, or values that do not contradict the name.
   Category category = *in.name.category;
+  if (double shaped = ShapeRatio(category, p); shaped >= kShapeMinRatio) {
+    verdicts.push_back(Verdict{category,
+                               0.8,
+                               Round2(shaped),
+                               {"name:" + in.name.phrase, "shape:" + std::string(IdOf(category))},
+                               {}});
+    return verdicts;
+  }
   if (ValuesContradictName(category, in, threshold)) return verdicts;
   double confidence = p.non_null == 0 ? 0.6 : 0.7;
   if (category == Category::kDateOfBirth &&

@@ -1,5 +1,7 @@
 #include "scanner/column_name_evidence.h"
 
+#include <algorithm>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -95,6 +97,21 @@ std::unique_ptr<ColumnNameEvidence> ColumnNameEvidence::Create(
   for (const std::string& key : lexicon.value_keys) {
     evidence->value_keys_.insert(FoldForMatching(key));
   }
+  for (const std::string& phrase : lexicon.generic_names) {
+    std::string text;
+    for (const std::string& word : SplitIdentifier(phrase))
+      text += (text.empty() ? "" : " ") + word;
+    evidence->generic_names_.insert(std::move(text));
+  }
+  for (const std::string& word : lexicon.person_entities) {
+    evidence->person_entities_.insert(FoldForMatching(word));
+  }
+  for (const std::string& word : lexicon.table_qualifiers) {
+    evidence->table_qualifiers_.insert(FoldForMatching(word));
+  }
+  for (const std::string& word : lexicon.version_words) {
+    evidence->version_words_.insert(FoldForMatching(word));
+  }
   return evidence;
 }
 
@@ -157,11 +174,69 @@ NameVerdict ColumnNameEvidence::Judge(std::string_view identifier) const {
   if (ends_negative && (!verdict.category || best_end < words.size())) {
     verdict.negative = true;
   }
+  verdict.generic =
+      verdict.category == Category::kPersonName && generic_names_.contains(verdict.phrase);
+  for (const std::string& word : words)
+    verdict.version = verdict.version || version_words_.contains(word);
   return verdict;
 }
 
-NameVerdict ColumnNameEvidence::JudgeJsonKey(std::string_view key, std::string_view parent) const {
+bool ColumnNameEvidence::IsPersonWord(const std::string& word) const {
+  if (person_entities_.contains(word)) return true;
+  // Plural endings: English, German, Romance, Dutch; Russian, Greek.
+  for (std::string_view ending : {"s", "es", "en", "n", "e", "ы", "и", "ов", "ей", "ες", "οι"}) {
+    if (word.size() > ending.size() + 2 && word.ends_with(ending) &&
+        person_entities_.contains(word.substr(0, word.size() - ending.size()))) {
+      return true;
+    }
+  }
+  // Compounds: "webusers", "projektmitarbeiter".
+  for (const std::string& entity : person_entities_) {
+    if (entity.size() >= 5 && word.size() >= entity.size() + kMinCompoundModifier &&
+        (word.ends_with(entity) || word.ends_with(entity + "s"))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ColumnNameEvidence::NamesPeople(std::string_view identifier) const {
+  for (const std::string& word : SplitIdentifier(identifier)) {
+    if (IsPersonWord(word)) return true;
+  }
+  return false;
+}
+
+bool ColumnNameEvidence::TableOfPeople(std::string_view name) const {
+  std::vector<std::string> words = SplitIdentifier(name);
+  while (!words.empty() &&
+         (table_qualifiers_.contains(words.back()) ||
+          std::all_of(words.back().begin(), words.back().end(),
+                      [](char c) { return c >= '0' && c <= '9'; }) ||
+          (words.back().size() <= 2 && words.size() > 1 && words.back()[0] == 'v'))) {
+    words.pop_back();
+  }
+  return !words.empty() && IsPersonWord(words.back());
+}
+
+NameVerdict ColumnNameEvidence::JudgeColumn(std::string_view column, std::string_view table) const {
+  NameVerdict verdict = Judge(column);
+  if (verdict.generic && !NamesPeople(column) && !TableOfPeople(table)) {
+    verdict.category.reset();
+    verdict.phrase.clear();
+  }
+  return verdict;
+}
+
+NameVerdict ColumnNameEvidence::JudgeJsonKey(std::string_view key, std::string_view parent,
+                                             std::string_view column,
+                                             std::string_view table) const {
   NameVerdict verdict = Judge(key);
+  if (verdict.generic && !NamesPeople(key) && !NamesPeople(parent) && !NamesPeople(column) &&
+      !TableOfPeople(table)) {
+    verdict.category.reset();
+    verdict.phrase.clear();
+  }
   if (verdict.category || parent.empty()) return verdict;
   std::vector<std::string> words = SplitIdentifier(key);
   if (words.size() != 1 || !value_keys_.contains(words[0])) return verdict;

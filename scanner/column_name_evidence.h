@@ -38,6 +38,10 @@ struct NameVerdict {
   std::optional<Category> category;  // suggested category, if any phrase matched
   bool negative = false;  // the name says "identifier/code", or a cancelling phrase matched
   std::string phrase;     // the matched phrase, for the signal ("name:e mail")
+  // The phrase names a person only in a table of people (a bare "name");
+  // JudgeColumn and JudgeJsonKey drop it elsewhere.
+  bool generic = false;
+  bool version = false;  // a word says "version": dotted quads are versions, not IPv4
 };
 
 class ColumnNameEvidence {
@@ -46,10 +50,30 @@ class ColumnNameEvidence {
 
   NameVerdict Judge(std::string_view identifier) const;
 
-  // The verdict for a JSONB leaf under `key`, in an object under `parent`:
-  // a key that only says "the value" ("nr", "value") takes the parent's
-  // category ("$.telefone[*].nr" is a phone).
-  NameVerdict JudgeJsonKey(std::string_view key, std::string_view parent) const;
+  // Judge(column), with the table as evidence: a generic person-name phrase
+  // ("name") counts only when the column's other words or `table` name
+  // people (customer.name and consultas.nome_paciente count, genre.name
+  // does not).
+  NameVerdict JudgeColumn(std::string_view column, std::string_view table) const;
+
+  // Whether `identifier` (a column, JSONB key or object name) speaks of
+  // people: one of its words, singular, is a person entity ("customers",
+  // "nome_paciente", "patienten"), or ends in one ("webusers").
+  bool NamesPeople(std::string_view identifier) const;
+
+  // Whether table `name` holds people: its head word, the last one that is
+  // not a qualifier, is a person entity ("crm_contacts", "customers_archive";
+  // not "user_roles", which holds roles).
+  bool TableOfPeople(std::string_view name) const;
+
+  // The verdict for a JSONB leaf under `key`, in an object under `parent`
+  // ("" at the top level), in JSONB column `column` of `table`: a key that
+  // only says "the value" ("nr", "value") takes the parent's category
+  // ("$.telefone[*].nr" is a phone); a generic person-name key counts only
+  // when the key, parent, column or table names people ("$.actor.name"
+  // counts, "$.labels[*].name" does not).
+  NameVerdict JudgeJsonKey(std::string_view key, std::string_view parent,
+                           std::string_view column = {}, std::string_view table = {}) const;
 
  private:
   ColumnNameEvidence() = default;
@@ -67,6 +91,12 @@ class ColumnNameEvidence {
   std::unordered_set<std::string> negative_phrases_;
   std::unordered_set<std::string> negative_tokens_;
   std::unordered_set<std::string> value_keys_;  // folded
+  std::unordered_set<std::string> generic_names_;
+  std::unordered_set<std::string> person_entities_;
+  std::unordered_set<std::string> table_qualifiers_;
+  // Whether one folded word is a person entity, singular or plural.
+  bool IsPersonWord(const std::string& word) const;
+  std::unordered_set<std::string> version_words_;
   size_t longest_phrase_words_ = 1;
 };
 

@@ -42,6 +42,8 @@ void ForEachScattered(const std::vector<std::string>& values, Fn&& fn) {
   for (size_t i = 0, at = 0; i < n; ++i, at = (at + step) % n) fn(values[at]);
 }
 
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
 std::string_view Slice(std::string_view text, const DetectorHit& hit) {
   return text.substr(hit.offset, hit.length);
 }
@@ -71,7 +73,11 @@ struct ColumnScanner::Impl {
   std::unique_ptr<WordEvidence> words;
   std::unique_ptr<ColumnNameEvidence> names;
 
-  void Profile(std::string_view value, Context::State& ctx, ValueProfile& profile) const;
+  // `named`: the category the column's name says, if any; the shapes only
+  // such a name can use (bare-digit phones, hex digests) are counted only
+  // under it.
+  void Profile(std::string_view value, Context::State& ctx, std::optional<Category> named,
+               ValueProfile& profile) const;
   // Profiles `value` unless `tally` has settled (then counts invalid UTF-8 only).
   void Feed(std::string_view value, Context::State& ctx, Tally& tally) const;
   void AddFindings(const ColumnRef& ref, const std::optional<std::string>& path,
@@ -110,7 +116,7 @@ std::unique_ptr<ColumnScanner::Context> ColumnScanner::NewContext() const {
 }
 
 void ColumnScanner::Impl::Profile(std::string_view value, Context::State& ctx,
-                                  ValueProfile& profile) const {
+                                  std::optional<Category> named, ValueProfile& profile) const {
   if (!ValidUtf8(value)) {
     ++profile.invalid_utf8;
     return;
@@ -120,7 +126,20 @@ void ColumnScanner::Impl::Profile(std::string_view value, Context::State& ctx,
     profile.AddDate(DateYear(value));
     return;
   }
-  if (IsPlainNumber(value)) ++profile.numeric;
+  // Shapes (value_shape.h), guarded so that the common value, a word or a
+  // short number, pays for a comparison or two.
+  if (IsPlainNumber(value)) {
+    ++profile.numeric;
+    if (named == Category::kPhone && IsBareDigitsPhone(value)) ++profile.bare_digits;
+  } else if (value.size() >= 32) {
+    if (named == Category::kSecret) {
+      if (int digest = HexDigestLength(value); digest >= 0) ++profile.hex_digests[digest];
+    }
+  } else if (value.size() >= 3 &&
+             (IsAsciiDigit(value.front()) || value.front() == 'v' || value.front() == 'V') &&
+             IsDottedVersion(value)) {
+    ++profile.dotted_versions;
+  }
   ctx.hits.clear();
   auto scanned = detector->Scan(value, *ctx.detector, &ctx.hits);
   std::string_view text = scanned.ok() ? *scanned : value;
@@ -165,7 +184,7 @@ void ColumnScanner::Impl::Feed(std::string_view value, Context::State& ctx, Tall
     tally.profile.invalid_utf8 += ValidUtf8(value) ? 0 : 1;
     return;
   }
-  Profile(value, ctx, tally.profile);
+  Profile(value, ctx, tally.name.category, tally.profile);
   // Until it settles, every value lands in one of these two counts.
   const int64_t examined = tally.profile.non_null + tally.profile.invalid_utf8;
   if (options.stop_when_settled && examined >= kMinExamined && examined % kSettleCheckEvery == 0) {
@@ -192,7 +211,7 @@ ColumnScan ColumnScanner::Scan(const TableInfo& table, const ColumnInfo& column,
   size_t detectors = impl_->detector->specs().size();
 
   if (!column.IsJson()) {
-    Tally tally(detectors, impl_->names->Judge(column.name), column.type_name,
+    Tally tally(detectors, impl_->names->JudgeColumn(column.name, table.name), column.type_name,
                 column.type_category);
     ForEachScattered(sample.values,
                      [&](const std::string& value) { impl_->Feed(value, ctx, tally); });
@@ -210,8 +229,8 @@ ColumnScan ColumnScanner::Scan(const TableInfo& table, const ColumnInfo& column,
       auto it = paths.find(path);
       if (it == paths.end()) {
         if (paths.size() >= impl_->options.max_json_paths) return;
-        it = paths.try_emplace(std::string(path), detectors, impl_->names->JudgeJsonKey(key, parent), "", 'S')
-                 .first;
+        NameVerdict name = impl_->names->JudgeJsonKey(key, parent, column.name, table.name);
+        it = paths.try_emplace(std::string(path), detectors, std::move(name), "", 'S').first;
       }
       impl_->Feed(leaf, ctx, it->second);
     });

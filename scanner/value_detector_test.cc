@@ -57,6 +57,12 @@ TEST_CASE("positives: each detector finds its own format", "[scanner][corpus]") 
   CHECK(Has(Detect("https://example.org/users/jane"), "url+whole"));
   CHECK(Has(Detect("AKIAIOSFODNN7EXAMPLE"), "aws_access_key+whole"));
   CHECK(Has(Detect("東京都丸の内1-9-2"), "jp_address+whole"));
+  CHECK(Has(Detect("SW1A 1AA"), "uk_postcode+whole"));
+  CHECK(Has(Detect("EC1A1BB"), "uk_postcode+whole"));
+  CHECK(Has(Detect("H2G 1A7"), "ca_postal_code+whole"));
+  CHECK(Has(Detect("1011 AB"), "nl_postcode+whole"));
+  CHECK(Has(Detect("12227-000"), "br_cep+whole"));
+  CHECK(Has(Detect("94105-1804"), "us_zip_plus_four+whole"));
   CHECK(Has(Detect("100-0005 東京都千代田区丸の内1-9-2"), "jp_address+inside"));
 }
 

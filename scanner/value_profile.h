@@ -26,6 +26,10 @@ struct ValueProfile {
   int64_t invalid_utf8 = 0;
   int64_t date_like = 0;                // parse as a calendar date
   int64_t numeric = 0;                  // plain decimal numbers ("52.520008")
+  int64_t bare_digits = 0;              // 10-15 digits alone, counted under a phone name
+  int64_t dotted_versions = 0;          // "4.12.3", "v2.1", "1.0.0-rc1"
+  // All-hex values of 32, 40, 64 and 128 digits, counted under a secret name.
+  std::array<int64_t, 4> hex_digests{};
   std::array<int32_t, 200> years{};     // years of those dates, 1900..2099
   std::vector<int64_t> detector_whole;  // per detector: values it matched whole
   std::array<int64_t, kCategoryCount>

@@ -70,4 +70,51 @@ bool IsPlainNumber(std::string_view v) {
          std::all_of(fraction.begin(), fraction.end(), IsDigit);
 }
 
+bool IsBareDigitsPhone(std::string_view v) {
+  return v.size() >= 10 && v.size() <= 15 && std::all_of(v.begin(), v.end(), IsDigit);
+}
+
+int HexDigestLength(std::string_view v) {
+  int index;
+  switch (v.size()) {
+    case 32:
+      index = 0;
+      break;
+    case 40:
+      index = 1;
+      break;
+    case 64:
+      index = 2;
+      break;
+    case 128:
+      index = 3;
+      break;
+    default:
+      return -1;
+  }
+  auto hex = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
+  return std::all_of(v.begin(), v.end(), hex) ? index : -1;
+}
+
+bool IsDottedVersion(std::string_view v) {
+  if (v.empty() || v.size() > 40) return false;
+  bool prefixed = v.front() == 'v' || v.front() == 'V';
+  if (prefixed) v.remove_prefix(1);
+  if (v.empty() || !IsDigit(v.front())) return false;
+  size_t at = 0;
+  int parts = 0;
+  while (at < v.size()) {
+    size_t start = at;
+    while (at < v.size() && IsDigit(v[at])) ++at;
+    if (at == start) return false;
+    ++parts;
+    if (at == v.size() || v[at] != '.') break;
+    ++at;
+  }
+  bool suffix = at < v.size() && (v[at] == '-' || v[at] == '+');
+  if (at < v.size() && !suffix) return false;
+  if (prefixed || suffix) return parts >= 2;
+  return parts == 3;
+}
+
 }  // namespace pgveil::scanner

@@ -40,3 +40,27 @@ TEST_CASE("plain decimal numbers, as coordinates are written", "[scanner]") {
 }
 
 }  // namespace pgveil::scanner
+
+namespace pgveil::scanner {
+
+TEST_CASE("bare-digit phones, hex digests and versions have one shape each", "[scanner]") {
+  CHECK(IsBareDigitsPhone("14033335568"));
+  CHECK(IsBareDigitsPhone("4915112345678"));
+  CHECK_FALSE(IsBareDigitsPhone("123456789"));       // too short for a number with its country
+  CHECK_FALSE(IsBareDigitsPhone("+4915112345678"));  // has a plus: the validators' business
+  CHECK_FALSE(IsBareDigitsPhone("1234567890123456"));
+  CHECK(HexDigestLength(std::string(32, 'f')) == 0);
+  CHECK(HexDigestLength("8cb2237d0679ca88db6464eac60da96345513964") == 1);
+  CHECK(HexDigestLength(std::string(64, '0')) == 2);
+  CHECK(HexDigestLength(std::string(40, 'g')) == -1);
+  CHECK(HexDigestLength(std::string(41, 'a')) == -1);
+  CHECK(IsDottedVersion("4.12.3"));
+  CHECK(IsDottedVersion("v2.1"));
+  CHECK(IsDottedVersion("10.2.0.15-rc1"));
+  CHECK(IsDottedVersion("1.0.0+build.7"));
+  CHECK_FALSE(IsDottedVersion("10.2.0.15"));  // a dotted quad may be either
+  CHECK_FALSE(IsDottedVersion("3.14"));
+  CHECK_FALSE(IsDottedVersion("4.12.x"));
+}
+
+}  // namespace pgveil::scanner

@@ -34,6 +34,18 @@ std::string FreshDatabase(const std::string& name) {
   return server + " dbname=" + QuoteLiteral(name);
 }
 
+std::string SqlFilesDatabase(const std::string& name, const std::vector<std::string>& files) {
+  std::string dsn = FreshDatabase(name);
+  for (const std::string& file : files) {
+    std::string command = "psql -X -q -v ON_ERROR_STOP=0 -d " + QuoteShellWord(dsn) + " -f " +
+                          QuoteShellWord(std::string(PGVEIL_SOURCE_DIR) + "/" + file) +
+                          " >/dev/null 2>&1 </dev/null";
+    INFO("loading " << file);
+    REQUIRE(std::system(command.c_str()) == 0);
+  }
+  return dsn;
+}
+
 namespace {
 
 using Generator = Status (*)(const datagen::GeneratorOptions&, datagen::Sink&);
@@ -57,6 +69,10 @@ std::string ShopDatabase(const std::string& name, const datagen::GeneratorOption
 
 std::string ClinicDatabase(const std::string& name, const datagen::GeneratorOptions& options) {
   return GeneratedDatabase(name, options, datagen::GenerateClinic);
+}
+
+std::string SaasDatabase(const std::string& name, const datagen::GeneratorOptions& options) {
+  return GeneratedDatabase(name, options, datagen::GenerateSaas);
 }
 
 std::string TcpDsn(const std::string& dsn) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "datagen/generator.h"
 
@@ -23,6 +24,15 @@ std::string ShopDatabase(const std::string& name, const datagen::GeneratorOption
 
 // FreshDatabase(name) loaded with the generated clinic database.
 std::string ClinicDatabase(const std::string& name, const datagen::GeneratorOptions& options);
+
+// FreshDatabase(name) loaded with psql from `files` (paths relative to the
+// source tree), in order, with ON_ERROR_STOP=0 as their upstream documents:
+// statements that need what the test cluster lacks (roles to own objects)
+// fail and the rest goes on. REQUIREs that psql ran.
+std::string SqlFilesDatabase(const std::string& name, const std::vector<std::string>& files);
+
+// FreshDatabase(name) loaded with the generated SaaS product.
+std::string SaasDatabase(const std::string& name, const datagen::GeneratorOptions& options);
 
 // Runs SQL on `dsn`, REQUIREing success.
 void Exec(const std::string& dsn, const std::string& sql);
