@@ -1,5 +1,6 @@
 #include "replicator/stream.h"
 
+#include <algorithm>
 #include <chrono>
 #include <future>
 #include <optional>
@@ -38,6 +39,10 @@ constexpr int kLockAttempts = 20;  // 250 ms apart
 // How long a read of the stream waits while a target transaction is in
 // flight, so that its acknowledgement is not late.
 constexpr int kPendingPollMs = 5;
+// A batch is sent once the stream has been quiet this long (or is full, or
+// batch_milliseconds old): low lag when changes trickle in, big batches
+// when they pour.
+constexpr int kIdleFlushMs = 10;
 
 using Rows = std::vector<std::vector<std::optional<std::string>>>;
 
@@ -99,6 +104,9 @@ class StreamSession {
           if (frame.reply_requested) PGVEIL_RETURN_IF_ERROR(SendFeedback());
           break;
         case pg::ReplicationFrame::Kind::kNone:
+          // Nothing more has come for a moment: what is complete goes now,
+          // rather than waiting out the batch's time.
+          if (has_done_ && !in_transaction_) PGVEIL_RETURN_IF_ERROR(Flush());
           break;
       }
       PGVEIL_RETURN_IF_ERROR(Housekeeping());
@@ -214,7 +222,8 @@ class StreamSession {
     if (!has_done_) return pending_ ? kPendingPollMs : 1000;
     auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() -
                                                                         batch_started_);
-    return std::max<int>(1, options_.batch_milliseconds - static_cast<int>(waited.count()));
+    return std::clamp<int>(options_.batch_milliseconds - static_cast<int>(waited.count()), 1,
+                           kIdleFlushMs);
   }
 
   Status OnMessage(std::string_view payload) {

@@ -53,7 +53,8 @@ struct StreamOptions {
   // applied (a refresh that ends), instead of running until stopped.
   bool catch_up = false;
   int batch_changes = 20000;      // row changes per target transaction, at most (roughly)
-  int batch_milliseconds = 200;   // how long a batch may wait for more transactions
+  int batch_milliseconds = 200;   // how long a batch may wait for more transactions while
+                                  // they keep coming (a quiet stream sends it at once)
   int sequence_seconds = 5;       // how often sequences are set from the source
   int64_t retained_wal_warning = int64_t{1} << 30;  // bytes the slot may hold before a warning
   int max_retry_seconds = 30;     // the longest wait between two reconnections
