@@ -82,8 +82,7 @@ Result<replicator::NewColumnJudge> MakeNewColumnJudge() {
             scan.findings.begin(), scan.findings.end(),
             [](const Finding& a, const Finding& b) { return a.confidence < b.confidence; });
         judgement.category = std::string(IdOf(best->category));
-        std::optional<policy::TransformerChoice> choice =
-            policy::ChooseForColumn(column, {&*best});
+        std::optional<policy::TransformerChoice> choice = policy::ChooseForColumn(column, {&*best});
         judgement.rule = choice ? RuleText(*choice) : "{transform: ...}";
         return judgement;
       });

@@ -49,10 +49,13 @@ std::string StatusText(const replicator::StreamStatus& s) {
     out += fmt::format("applied up to {} at {}\n", s.applied_lsn,
                        s.applied_at.empty() ? "the copy" : s.applied_at);
   }
-  if (s.lag_seconds) out += fmt::format("lag           {:.3f} s (last transaction)\n", *s.lag_seconds);
+  if (s.lag_seconds)
+    out += fmt::format("lag           {:.3f} s (last transaction)\n", *s.lag_seconds);
   if (s.lag_bytes) out += fmt::format("behind        {} bytes of source WAL\n", *s.lag_bytes);
-  if (s.retained_wal) out += fmt::format("retained WAL  {} on the source\n", Megabytes(*s.retained_wal));
-  if (!s.source_error.empty()) out += fmt::format("source        not reached: {}\n", s.source_error);
+  if (s.retained_wal)
+    out += fmt::format("retained WAL  {} on the source\n", Megabytes(*s.retained_wal));
+  if (!s.source_error.empty())
+    out += fmt::format("source        not reached: {}\n", s.source_error);
   if (!s.policy_sha256.empty()) out += fmt::format("policy        sha256 {}\n", s.policy_sha256);
   return out;
 }
@@ -98,10 +101,10 @@ int RunCleanup(const CleanupOptions& options) {
   Result<replicator::RemovedStream> removed =
       replicator::RemoveStream(options.source, options.target);
   if (!removed.ok()) return ReportError(removed.status());
-  std::string out = fmt::format(
-      "replication slot \"{}\": {}; publication: {}; schema-change triggers removed\n",
-      removed->slot, removed->dropped_slot ? "dropped" : "was not there",
-      removed->dropped_publication ? "dropped" : "was not there");
+  std::string out =
+      fmt::format("replication slot \"{}\": {}; publication: {}; schema-change triggers removed\n",
+                  removed->slot, removed->dropped_slot ? "dropped" : "was not there",
+                  removed->dropped_publication ? "dropped" : "was not there");
   Status written = WriteOutput("", out);
   return written.ok() ? kExitClean : ReportError(written);
 }
@@ -114,8 +117,9 @@ void AddReplicateAdminCommands(CLI::App& replicate, CommandRunner* runner) {
       "status", "The state of a masked replica: LSNs, lag, retained WAL, policy");
   status_command->add_option("--target", status->target, "target DSN (the masked replica)")
       ->required();
-  status_command->add_option("--source", status->source,
-                             "source DSN, when the one the target recorded needs more (a password)");
+  status_command->add_option(
+      "--source", status->source,
+      "source DSN, when the one the target recorded needs more (a password)");
   status_command->add_option("--format", status->format, "text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
@@ -123,7 +127,8 @@ void AddReplicateAdminCommands(CLI::App& replicate, CommandRunner* runner) {
 
   auto cleanup = std::make_shared<CleanupOptions>();
   CLI::App* cleanup_command = replicate.add_subcommand(
-      "cleanup", "Drop the slot, publication and schema-change triggers a stream left on the source");
+      "cleanup",
+      "Drop the slot, publication and schema-change triggers a stream left on the source");
   cleanup_command->add_option("--source", cleanup->source, "source DSN (production)")->required();
   cleanup_command->add_option("--target", cleanup->target, "target DSN (the masked replica)")
       ->required();

@@ -212,7 +212,8 @@ std::string StreamSummaryText(const replicator::StreamSummary& summary) {
     out += fmt::format("; lag from source commit to target commit p50 {:.0f} ms, p99 {:.0f} ms",
                        Percentile(summary.lag_ms, 0.5), Percentile(summary.lag_ms, 0.99));
   }
-  if (summary.reconnections > 0) out += fmt::format("; reconnected {} times", summary.reconnections);
+  if (summary.reconnections > 0)
+    out += fmt::format("; reconnected {} times", summary.reconnections);
   return out + "\n";
 }
 
@@ -231,8 +232,7 @@ int StreamIntoTarget(const policy::Policy& policy, const masking::KeyRing& keys,
   StopOnSignals();
   CliObserver observer;
   if (!options.catch_up) Progress("streaming changes (SIGTERM or Ctrl-C stops)...");
-  Result<replicator::StreamSummary> summary =
-      replicator::Stream(policy, keys, stream, observer);
+  Result<replicator::StreamSummary> summary = replicator::Stream(policy, keys, stream, observer);
   Progress("");
   if (!summary.ok()) return ReportError(summary.status());
   Status written = WriteOutput("", StreamSummaryText(*summary));
@@ -259,8 +259,10 @@ int RunReplicateCommand(const ReplicateCommandOptions& options) {
         replicator::ReadStreamStatus(replicate.target_dsn, replicate.source_dsn);
     resume = state.ok() && state->copy_status == "complete" && !state->slot.empty();
     if (resume) {
-      std::fprintf(stderr, "pgveil: the target holds a complete masked copy; resuming its stream "
-                   "from %s\n", state->applied_lsn.c_str());
+      std::fprintf(stderr,
+                   "pgveil: the target holds a complete masked copy; resuming its stream "
+                   "from %s\n",
+                   state->applied_lsn.c_str());
     }
   }
   if (!resume) {
@@ -286,9 +288,10 @@ void AddReplicateCommand(CLI::App& app, CommandRunner* runner) {
   command->add_option("--policy", options->policy, "the policy file (pgveil.yaml)");
   command->add_flag("--snapshot-only", options->replicate.snapshot_only,
                     "copy once and leave no replication slot on the source");
-  command->add_flag("--catch-up", options->catch_up,
-                    "stream until everything the source had written at the start is applied, "
-                    "then stop")
+  command
+      ->add_flag("--catch-up", options->catch_up,
+                 "stream until everything the source had written at the start is applied, "
+                 "then stop")
       ->excludes("--snapshot-only");
   command->add_option("--jobs", options->replicate.jobs, "tables copied in parallel")
       ->check(CLI::Range(1, 64))

@@ -30,6 +30,7 @@ using testing::ColumnIndex;
 using testing::Copy;
 using testing::Digits;
 using testing::NationalIdValid;
+using testing::NonNullValues;
 using testing::RecordingSink;
 using testing::Rows;
 
@@ -39,18 +40,6 @@ RecordingSink Generate(uint64_t seed, double scale) {
   INFO(s.message());
   REQUIRE(s.ok());
   return sink;
-}
-
-// The non-NULL values of `column`.
-std::vector<std::string> Values(const Copy& copy, std::string_view column) {
-  const size_t index = ColumnIndex(copy, column);
-  std::vector<std::string> values;
-  for (const auto& row : Rows(copy.data)) {
-    if (row[index]) {
-      values.push_back(*row[index]);
-    }
-  }
-  return values;
 }
 
 bool AllDigits(const std::string& s) { return !s.empty() && Digits(s).size() == s.size(); }
@@ -172,7 +161,8 @@ TEST_CASE("clinic: truth lists every JSONB leaf path that occurs, and each liste
       ++json_columns;
       INFO(table.schema << "." << table.name << "." << column.name);
       std::set<std::string> seen;
-      for (const std::string& doc : Values(sink.Table(table.schema, table.name), column.name)) {
+      for (const std::string& doc :
+           NonNullValues(sink.Table(table.schema, table.name), column.name)) {
         CollectPaths(nlohmann::json::parse(doc), "$", &seen);
       }
       std::set<std::string> listed;
@@ -216,7 +206,7 @@ TEST_CASE("clinic: national identifiers and IBANs carry valid check digits", "[d
   };
   for (const IdColumn& c : kColumns) {
     INFO(c.schema << "." << c.table << "." << c.column);
-    const std::vector<std::string> ids = Values(sink.Table(c.schema, c.table), c.column);
+    const std::vector<std::string> ids = NonNullValues(sink.Table(c.schema, c.table), c.column);
     CHECK(ids.size() > 50);
     for (const std::string& id : ids) {
       CHECK(NationalIdValid(c.country, id));
@@ -232,7 +222,8 @@ TEST_CASE("clinic: national identifiers and IBANs carry valid check digits", "[d
       {"urn:oid:2.16.840.1.113883.3.4424.1.1.616", Country::kPL},
       {"urn:oid:1.2.752.129.2.1.3.1", Country::kSE}};
   std::set<Country> countries;
-  for (const std::string& doc : Values(sink.Table("schnittstelle", "hl7_nachrichten"), "payload")) {
+  for (const std::string& doc :
+       NonNullValues(sink.Table("schnittstelle", "hl7_nachrichten"), "payload")) {
     const nlohmann::json json = nlohmann::json::parse(doc);
     if (!json.contains("identifier")) {
       continue;
@@ -248,7 +239,7 @@ TEST_CASE("clinic: national identifiers and IBANs carry valid check digits", "[d
   for (const auto& [schema, table, column] :
        {std::tuple{"personal", "stammdaten", "bankverbindung"},
         std::tuple{"rh", "salariés", "rib_iban"}}) {
-    for (const std::string& iban : Values(sink.Table(schema, table), column)) {
+    for (const std::string& iban : NonNullValues(sink.Table(schema, table), column)) {
       CHECK(IbanValid(iban));
     }
   }
@@ -256,7 +247,7 @@ TEST_CASE("clinic: national identifiers and IBANs carry valid check digits", "[d
 
 TEST_CASE("clinic: decoys keep the shapes that make them decoys", "[datagen]") {
   const RecordingSink sink = Generate(8, 0.3);
-  for (const std::string& pzn : Values(sink.Table("klinik", "arzneimittel"), "pzn")) {
+  for (const std::string& pzn : NonNullValues(sink.Table("klinik", "arzneimittel"), "pzn")) {
     REQUIRE(pzn.size() == 8);
     int sum = 0;
     for (int i = 0; i < 7; ++i) {
@@ -264,28 +255,29 @@ TEST_CASE("clinic: decoys keep the shapes that make them decoys", "[datagen]") {
     }
     CHECK(sum % 11 == pzn[7] - '0');
   }
-  for (const std::string& barcode : Values(sink.Table("klinik", "labor_proben"), "barcode")) {
+  for (const std::string& barcode :
+       NonNullValues(sink.Table("klinik", "labor_proben"), "barcode")) {
     CHECK(barcode.size() == 10);
     CHECK(AllDigits(barcode));
     CHECK(Gs1Sum(barcode) % 10 == 0);
   }
-  for (const std::string& udi : Values(sink.Table("medizintechnik", "geraete"), "udi_di")) {
+  for (const std::string& udi : NonNullValues(sink.Table("medizintechnik", "geraete"), "udi_di")) {
     CHECK(udi.size() == 14);
     CHECK(Gs1Sum(udi) % 10 == 0);
   }
   // Phone-shaped appointment numbers.
-  for (const std::string& n : Values(sink.Table("klinik", "faelle"), "termin_nr")) {
+  for (const std::string& n : NonNullValues(sink.Table("klinik", "faelle"), "termin_nr")) {
     CHECK((n.size() == 11 && n[0] == '0' && n[1] != '0' && AllDigits(n)));
   }
-  for (const std::string& n : Values(sink.Table("clinica", "citas"), "num_cita")) {
+  for (const std::string& n : NonNullValues(sink.Table("clinica", "citas"), "num_cita")) {
     CHECK((n.size() == 9 && n[0] == '9' && AllDigits(n)));
   }
   // Diagnoses come from the catalogue; the catalogue names no one.
   std::set<std::string> catalogue;
-  for (const std::string& code : Values(sink.Table("klinik", "icd10_katalog"), "kode")) {
+  for (const std::string& code : NonNullValues(sink.Table("klinik", "icd10_katalog"), "kode")) {
     catalogue.insert(code);
   }
-  for (const std::string& code : Values(sink.Table("klinik", "faelle"), "hauptdiagnose")) {
+  for (const std::string& code : NonNullValues(sink.Table("klinik", "faelle"), "hauptdiagnose")) {
     CHECK(catalogue.count(code) == 1);
   }
   // A building's latitude, stored as a bare number, somewhere in Germany.
@@ -307,7 +299,7 @@ TEST_CASE("clinic: rates the truth relies on", "[datagen]") {
   const RecordingSink sink = Generate(9, 1.0);
   const auto share = [&](std::string_view schema, std::string_view table, std::string_view column) {
     const Copy& copy = sink.Table(schema, table);
-    return static_cast<double>(Values(copy, column).size()) /
+    return static_cast<double>(NonNullValues(copy, column).size()) /
            static_cast<double>(Rows(copy.data).size());
   };
   // Sparse PII columns still hold values in well over 10 % of the rows.
@@ -320,7 +312,7 @@ TEST_CASE("clinic: rates the truth relies on", "[datagen]") {
 
   // Reminder destinations mix e-mail addresses and phone numbers.
   int emails = 0, phones = 0;
-  for (const std::string& doc : Values(sink.Table("clinica", "citas"), "datos")) {
+  for (const std::string& doc : NonNullValues(sink.Table("clinica", "citas"), "datos")) {
     const nlohmann::json json = nlohmann::json::parse(doc);
     if (!json.contains("recordatorio")) {
       continue;

@@ -9,10 +9,8 @@
 // like PII: tube barcodes, PZNs, phone-shaped appointment numbers,
 // transponder numbers, ICD-10 codes in a catalogue.
 
-#include <cstdlib>
-
-#include "core/status.h"
 #include "datagen/clinic_schema.h"
+#include "core/status.h"
 
 namespace pgveil::datagen {
 namespace internal {
@@ -195,13 +193,7 @@ const std::vector<TableSpec>& ClinicTables() {
 }
 
 const TableSpec& ClinicTable(std::string_view schema, std::string_view name) {
-  for (const TableSpec& t : ClinicTables()) {
-    if (t.schema == schema && t.name == name) {
-      return t;
-    }
-  }
-  PGVEIL_CHECK(false && "unknown table");
-  std::abort();
+  return FindTable(ClinicTables(), schema, name);
 }
 
 }  // namespace pgveil::datagen

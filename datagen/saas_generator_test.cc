@@ -22,6 +22,7 @@ namespace {
 using testing::CollectPaths;
 using testing::ColumnIndex;
 using testing::Copy;
+using testing::NonNullValues;
 using testing::RecordingSink;
 using testing::Rows;
 
@@ -31,15 +32,6 @@ RecordingSink Generate(uint64_t seed, double scale) {
   INFO(s.message());
   REQUIRE(s.ok());
   return sink;
-}
-
-std::vector<std::string> Values(const Copy& copy, std::string_view column) {
-  const size_t index = ColumnIndex(copy, column);
-  std::vector<std::string> values;
-  for (const auto& row : Rows(copy.data)) {
-    if (row[index]) values.push_back(*row[index]);
-  }
-  return values;
 }
 
 bool IsDottedQuad(const std::string& v) {
@@ -79,7 +71,8 @@ TEST_CASE("saas: truth lists every JSONB leaf path that occurs, and each listed 
       if (column.paths.empty()) continue;
       INFO(table.schema << "." << table.name << "." << column.name);
       std::set<std::string> seen;
-      for (const std::string& doc : Values(sink.Table(table.schema, table.name), column.name)) {
+      for (const std::string& doc :
+           NonNullValues(sink.Table(table.schema, table.name), column.name)) {
         CollectPaths(nlohmann::json::parse(doc), "$", &seen);
       }
       std::set<std::string> listed;
@@ -95,13 +88,13 @@ TEST_CASE("saas: truth lists every JSONB leaf path that occurs, and each listed 
 
 TEST_CASE("saas: decoys keep the shapes that make them decoys", "[datagen]") {
   const RecordingSink sink = Generate(3, 0.5);
-  for (const std::string& v : Values(sink.Table("app", "devices"), "app_version")) {
+  for (const std::string& v : NonNullValues(sink.Table("app", "devices"), "app_version")) {
     CHECK(IsDottedQuad(v));  // every app version also parses as an IPv4 address
   }
-  for (const std::string& v : Values(sink.Table("app", "releases"), "commit_sha")) {
+  for (const std::string& v : NonNullValues(sink.Table("app", "releases"), "commit_sha")) {
     CHECK(v.size() == 40);
   }
-  for (const std::string& v : Values(sink.Table("app", "billing_contacts"), "phone")) {
+  for (const std::string& v : NonNullValues(sink.Table("app", "billing_contacts"), "phone")) {
     CHECK(v.find_first_not_of("0123456789") == std::string::npos);
     CHECK(v.size() >= 9);
     CHECK(v.size() <= 15);

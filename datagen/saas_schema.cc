@@ -9,10 +9,8 @@
 // deep. Personal data is sparse: a user table, billing contacts, a few
 // actor fields in events, and a column a later migration added.
 
-#include <cstdlib>
-
-#include "core/status.h"
 #include "datagen/saas_schema.h"
+#include "core/status.h"
 
 namespace pgveil::datagen {
 namespace {
@@ -188,11 +186,7 @@ const std::vector<TableSpec>& SaasTables() {
 }
 
 const TableSpec& SaasTable(std::string_view schema, std::string_view name) {
-  for (const TableSpec& t : SaasTables()) {
-    if (t.schema == schema && t.name == name) return t;
-  }
-  PGVEIL_CHECK(false && "unknown table");
-  std::abort();
+  return FindTable(SaasTables(), schema, name);
 }
 
 }  // namespace pgveil::datagen

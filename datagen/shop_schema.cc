@@ -6,8 +6,6 @@
 
 #include "datagen/shop_schema.h"
 
-#include <cstdlib>
-
 #include "core/status.h"
 
 namespace pgveil::datagen {
@@ -143,11 +141,7 @@ const std::vector<TableSpec>& ShopTables() {
 }
 
 const TableSpec& ShopTable(std::string_view schema, std::string_view name) {
-  for (const TableSpec& t : ShopTables()) {
-    if (t.schema == schema && t.name == name) return t;
-  }
-  PGVEIL_CHECK(false && "unknown table");
-  std::abort();
+  return FindTable(ShopTables(), schema, name);
 }
 
 }  // namespace pgveil::datagen

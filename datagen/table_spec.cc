@@ -74,6 +74,15 @@ const ColumnSpec& TableSpec::Column(std::string_view column) const {
   std::abort();
 }
 
+const TableSpec& FindTable(const std::vector<TableSpec>& tables, std::string_view schema,
+                           std::string_view name) {
+  for (const TableSpec& t : tables) {
+    if (t.schema == schema && t.name == name) return t;
+  }
+  PGVEIL_CHECK(false && "unknown table");
+  std::abort();
+}
+
 int64_t RowCount(const TableSpec& table, double scale) {
   if (table.kind == TableKind::kMaterializedView) {
     return 0;

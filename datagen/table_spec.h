@@ -56,6 +56,11 @@ struct TableSpec {
   const ColumnSpec& Column(std::string_view name) const;  // aborts when absent
 };
 
+// The table `schema`.`name` of `tables`; aborts when absent (a bug in a
+// generator).
+const TableSpec& FindTable(const std::vector<TableSpec>& tables, std::string_view schema,
+                           std::string_view name);
+
 // Rows of `table` at `scale`: rows_at_scale_one * scale, rounded, at least 1.
 int64_t RowCount(const TableSpec& table, double scale);
 

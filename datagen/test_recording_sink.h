@@ -113,6 +113,16 @@ inline size_t ColumnIndex(const Copy& copy, std::string_view column) {
   return 0;
 }
 
+// The non-NULL values of `column` in `copy`.
+inline std::vector<std::string> NonNullValues(const Copy& copy, std::string_view column) {
+  const size_t index = ColumnIndex(copy, column);
+  std::vector<std::string> values;
+  for (const auto& row : Rows(copy.data)) {
+    if (row[index]) values.push_back(*row[index]);
+  }
+  return values;
+}
+
 inline void CollectPaths(const nlohmann::json& value, const std::string& path,
                          std::set<std::string>* out) {
   if (value.is_object()) {

@@ -14,7 +14,15 @@ using Kind = pgoutput::TupleValue::Kind;
 // path, box, polygon, line, circle.
 bool ComparedAsText(uint32_t type_oid) {
   switch (type_oid) {
-    case 114: case 142: case 600: case 601: case 602: case 603: case 604: case 628: case 718:
+    case 114:
+    case 142:
+    case 600:
+    case 601:
+    case 602:
+    case 603:
+    case 604:
+    case 628:
+    case 718:
       return true;
     default:
       return false;
@@ -81,8 +89,8 @@ Unnest UnnestOf(const StreamRelation& relation, const std::vector<bool>& columns
   std::string types;
   std::string aliases;
   auto add = [&](const StreamColumn& column, const std::string& alias) {
-    types += (types.empty() ? "" : ", ") + fmt::format("${}::{}[]", ++unnest.parameters,
-                                                         column.type);
+    types +=
+        (types.empty() ? "" : ", ") + fmt::format("${}::{}[]", ++unnest.parameters, column.type);
     aliases += (aliases.empty() ? "" : ", ") + alias;
   };
   for (size_t i = 0; key && i < relation.columns.size(); ++i) {
@@ -90,8 +98,7 @@ Unnest UnnestOf(const StreamRelation& relation, const std::vector<bool>& columns
     if (!column.key) continue;
     add(column, "k" + std::to_string(i));
     unnest.join += (unnest.join.empty() ? " WHERE " : " AND ") +
-                   KeyCondition(column, "t." + QuoteIdent(column.name),
-                                "v.k" + std::to_string(i));
+                   KeyCondition(column, "t." + QuoteIdent(column.name), "v.k" + std::to_string(i));
   }
   for (size_t i = 0; i < relation.columns.size(); ++i) {
     if (columns[i]) add(relation.columns[i], "c" + std::to_string(i));
@@ -139,8 +146,7 @@ Status ChangeBatch::AppendElement(size_t parameter, StreamColumn& column,
   if (value.kind == Kind::kNull) {
     array += "NULL";
   } else {
-    PGVEIL_ASSIGN_OR_RETURN(std::optional<std::string_view> text,
-                            Masked(column, relation, value));
+    PGVEIL_ASSIGN_OR_RETURN(std::optional<std::string_view> text, Masked(column, relation, value));
     if (text) {
       AppendArrayElement(*text, array);
     } else {
@@ -330,8 +336,7 @@ Status ChangeBatch::Delete(StreamRelation& relation, const pgoutput::Delete& cha
     return DeleteOne(relation, change);
   }
   if (!Continues(Open::kDelete, relation)) {
-    Unnest unnest =
-        UnnestOf(relation, std::vector<bool>(relation.columns.size()), /*key=*/true);
+    Unnest unnest = UnnestOf(relation, std::vector<bool>(relation.columns.size()), /*key=*/true);
     StartRun(Open::kDelete, relation,
              "DELETE FROM " + QuoteQualified(relation.schema, relation.name) + " AS t USING " +
                  unnest.from + unnest.join,

@@ -27,7 +27,8 @@ tables:
 )";
 
 const masking::KeyRing& Keys() {
-  static const masking::KeyRing keys = masking::KeyRing::FromSecret("change batch test key").value();
+  static const masking::KeyRing keys =
+      masking::KeyRing::FromSecret("change batch test key").value();
   return keys;
 }
 
@@ -68,9 +69,9 @@ pgoutput::TupleValue Unchanged() { return {pgoutput::TupleValue::Kind::kUnchange
 // What the snapshot writes for `value` in column `column` of customers.
 std::string SnapshotMasked(const std::string& column, const std::string& value) {
   const policy::TableRule* rules = Policy().FindTable("public", "customers");
-  auto transformer = BuildColumnTransformer({"public", "customers", column},
-                                            rules->columns.at(column), Keys())
-                         .value();
+  auto transformer =
+      BuildColumnTransformer({"public", "customers", column}, rules->columns.at(column), Keys())
+          .value();
   masking::MaskedValue out;
   REQUIRE(transformer->Apply(value, &out).ok());
   return out.text;
@@ -83,13 +84,14 @@ size_t Occurrences(const std::string& sql, const std::string& what) {
   return n;
 }
 
-TEST_CASE("runs of inserts become one prepared INSERT over arrays, prepared once",
-          "[replicator]") {
+TEST_CASE("runs of inserts become one prepared INSERT over arrays, prepared once", "[replicator]") {
   StreamRelation customers = Plan(Customers());
   ChangeBatch batch;
   auto insert = [&](int i, const std::string& status) {
-    pgoutput::Tuple row = {Text(std::to_string(i)), Text("ann" + std::to_string(i) + "@example.org"),
-                           Text(status), {pgoutput::TupleValue::Kind::kNull, ""}};
+    pgoutput::Tuple row = {Text(std::to_string(i)),
+                           Text("ann" + std::to_string(i) + "@example.org"),
+                           Text(status),
+                           {pgoutput::TupleValue::Kind::kNull, ""}};
     REQUIRE(batch.Insert(customers, row).ok());
   };
   insert(1, "active");
@@ -189,9 +191,10 @@ TEST_CASE("a key met twice, a different column list or one-row mode start a new 
   CHECK(sql.find("WHERE \"id\" = '" + SnapshotMasked("id", "2") + "'") != std::string::npos);
 }
 
-TEST_CASE("deletes become one prepared DELETE on the masked old keys; a truncate keeps its "
-          "options",
-          "[replicator]") {
+TEST_CASE(
+    "deletes become one prepared DELETE on the masked old keys; a truncate keeps its "
+    "options",
+    "[replicator]") {
   StreamRelation customers = Plan(Customers());
   ChangeBatch batch;
   for (int id : {9, 10}) {
@@ -202,10 +205,11 @@ TEST_CASE("deletes become one prepared DELETE on the masked old keys; a truncate
   batch.Truncate({&customers}, pgoutput::Truncate::kCascade | pgoutput::Truncate::kRestartIdentity);
   std::string sql = batch.Take();
   INFO(sql);
-  CHECK(sql == "PREPARE pgveil_apply_1 AS DELETE FROM \"public\".\"customers\" AS t USING "
-               "unnest($1::bigint[]) AS v(k0) WHERE t.\"id\" = v.k0;\nEXECUTE pgveil_apply_1('{\"" +
-                   SnapshotMasked("id", "9") + "\",\"" + SnapshotMasked("id", "10") +
-                   "\"}');\nTRUNCATE \"public\".\"customers\" RESTART IDENTITY CASCADE;\n");
+  CHECK(sql ==
+        "PREPARE pgveil_apply_1 AS DELETE FROM \"public\".\"customers\" AS t USING "
+        "unnest($1::bigint[]) AS v(k0) WHERE t.\"id\" = v.k0;\nEXECUTE pgveil_apply_1('{\"" +
+            SnapshotMasked("id", "9") + "\",\"" + SnapshotMasked("id", "10") +
+            "\"}');\nTRUNCATE \"public\".\"customers\" RESTART IDENTITY CASCADE;\n");
 }
 
 TEST_CASE("with REPLICA IDENTITY FULL a change touches one row of those alike", "[replicator]") {
@@ -220,14 +224,14 @@ TEST_CASE("with REPLICA IDENTITY FULL a change touches one row of those alike", 
   REQUIRE(batch.Delete(customers, change).ok());
   std::string sql = batch.Take();
   INFO(sql);
-  CHECK(sql.starts_with("DELETE FROM \"public\".\"customers\" WHERE ctid = (SELECT ctid FROM "
-                        "\"public\".\"customers\" WHERE \"id\" = '"));
+  CHECK(
+      sql.starts_with("DELETE FROM \"public\".\"customers\" WHERE ctid = (SELECT ctid FROM "
+                      "\"public\".\"customers\" WHERE \"id\" = '"));
   CHECK(sql.find("\"profile\" IS NULL LIMIT 1);") != std::string::npos);
   CHECK(sql.find("a@example.org") == std::string::npos);
 }
 
-TEST_CASE("a relation without a replica identity cannot take an UPDATE or DELETE",
-          "[replicator]") {
+TEST_CASE("a relation without a replica identity cannot take an UPDATE or DELETE", "[replicator]") {
   pgoutput::Relation relation = Customers();
   for (auto& column : relation.columns) column.key = false;
   StreamRelation customers = Plan(relation);

@@ -127,36 +127,38 @@ $pgveil$;
          TriggerName(slot, "ddl") + ";\nCREATE EVENT TRIGGER " + TriggerName(slot, "ddl") +
          " ON ddl_command_end EXECUTE FUNCTION " + FunctionName(slot, "ddl") +
          "();\nDROP EVENT TRIGGER IF EXISTS " + TriggerName(slot, "drop") +
-         ";\nCREATE EVENT TRIGGER " + TriggerName(slot, "drop") +
-         " ON sql_drop EXECUTE FUNCTION " + FunctionName(slot, "drop") + "();\n";
+         ";\nCREATE EVENT TRIGGER " + TriggerName(slot, "drop") + " ON sql_drop EXECUTE FUNCTION " +
+         FunctionName(slot, "drop") + "();\n";
+}
+
+Status Malformed(const std::string& what) {
+  return Status::InvalidArgument("schema change message: " + what);
 }
 
 template <typename T>
 Result<T> Field(const nlohmann::json& object, const char* key, const char* what) {
   auto found = object.find(key);
   if (found == object.end()) {
-    return Status::InvalidArgument(std::string("schema change message: ") + what + " has no \"" +
-                                   key + "\"");
+    return Malformed(std::string(what) + " has no \"" + key + "\"");
   }
   try {
     return found->get<T>();
   } catch (const nlohmann::json::exception&) {
-    return Status::InvalidArgument(std::string("schema change message: \"") + key + "\" of " +
-                                   what + " has the wrong type");
+    return Malformed(std::string("\"") + key + "\" of " + what + " has the wrong type");
   }
 }
 
 Result<SourceTable> ParseTable(const nlohmann::json& item, bool names_only) {
-  if (!item.is_object()) return Status::InvalidArgument("schema change message: a table is not an object");
+  if (!item.is_object()) return Malformed("a table is not an object");
   SourceTable table;
   PGVEIL_ASSIGN_OR_RETURN(table.oid, Field<uint32_t>(item, "oid", "a table"));
   PGVEIL_ASSIGN_OR_RETURN(table.schema, Field<std::string>(item, "schema", "a table"));
   PGVEIL_ASSIGN_OR_RETURN(table.name, Field<std::string>(item, "name", "a table"));
   if (names_only) return table;
   PGVEIL_ASSIGN_OR_RETURN(auto columns, Field<nlohmann::json>(item, "columns", "a table"));
-  if (!columns.is_array()) return Status::InvalidArgument("schema change message: columns is not a list");
+  if (!columns.is_array()) return Malformed("columns is not a list");
   for (const auto& column : columns) {
-    if (!column.is_object()) return Status::InvalidArgument("schema change message: a column is not an object");
+    if (!column.is_object()) return Malformed("a column is not an object");
     SourceColumn parsed;
     PGVEIL_ASSIGN_OR_RETURN(parsed.attnum, Field<int>(column, "attnum", "a column"));
     PGVEIL_ASSIGN_OR_RETURN(parsed.name, Field<std::string>(column, "name", "a column"));
@@ -167,15 +169,12 @@ Result<SourceTable> ParseTable(const nlohmann::json& item, bool names_only) {
   }
   PGVEIL_ASSIGN_OR_RETURN(table.primary_key,
                           Field<std::vector<std::string>>(item, "primary_key", "a table"));
-  PGVEIL_ASSIGN_OR_RETURN(table.indexes, Field<std::vector<std::string>>(item, "indexes", "a table"));
+  PGVEIL_ASSIGN_OR_RETURN(table.indexes,
+                          Field<std::vector<std::string>>(item, "indexes", "a table"));
   PGVEIL_ASSIGN_OR_RETURN(auto constraints, Field<nlohmann::json>(item, "constraints", "a table"));
-  if (!constraints.is_array()) {
-    return Status::InvalidArgument("schema change message: constraints is not a list");
-  }
+  if (!constraints.is_array()) return Malformed("constraints is not a list");
   for (const auto& constraint : constraints) {
-    if (!constraint.is_object()) {
-      return Status::InvalidArgument("schema change message: a constraint is not an object");
-    }
+    if (!constraint.is_object()) return Malformed("a constraint is not an object");
     SourceConstraint parsed;
     PGVEIL_ASSIGN_OR_RETURN(parsed.name, Field<std::string>(constraint, "name", "a constraint"));
     PGVEIL_ASSIGN_OR_RETURN(parsed.definition,
@@ -188,7 +187,7 @@ Result<SourceTable> ParseTable(const nlohmann::json& item, bool names_only) {
 }
 
 Result<std::vector<SourceTable>> ParseTables(const nlohmann::json& list, bool names_only) {
-  if (!list.is_array()) return Status::InvalidArgument("schema change message: tables is not a list");
+  if (!list.is_array()) return Malformed("tables is not a list");
   std::vector<SourceTable> tables;
   for (const auto& item : list) {
     PGVEIL_ASSIGN_OR_RETURN(SourceTable table, ParseTable(item, names_only));
@@ -204,17 +203,24 @@ std::string TablesToJson(const std::vector<SourceTable>& tables) {
   for (const SourceTable& table : tables) {
     nlohmann::json columns = nlohmann::json::array();
     for (const SourceColumn& c : table.columns) {
-      columns.push_back({{"attnum", c.attnum}, {"name", c.name}, {"type", c.type},
-                         {"not_null", c.not_null}, {"generated", c.generated}});
+      columns.push_back({{"attnum", c.attnum},
+                         {"name", c.name},
+                         {"type", c.type},
+                         {"not_null", c.not_null},
+                         {"generated", c.generated}});
     }
     nlohmann::json constraints = nlohmann::json::array();
     for (const SourceConstraint& c : table.constraints) {
       constraints.push_back(
           {{"name", c.name}, {"definition", c.definition}, {"references", c.references}});
     }
-    list.push_back({{"oid", table.oid}, {"schema", table.schema}, {"name", table.name},
-                    {"columns", columns}, {"primary_key", table.primary_key},
-                    {"indexes", table.indexes}, {"constraints", constraints}});
+    list.push_back({{"oid", table.oid},
+                    {"schema", table.schema},
+                    {"name", table.name},
+                    {"columns", columns},
+                    {"primary_key", table.primary_key},
+                    {"indexes", table.indexes},
+                    {"constraints", constraints}});
   }
   return list.dump();
 }
@@ -223,8 +229,8 @@ std::string DdlMessagePrefix(std::string_view slot) { return "pgveil.ddl." + std
 
 Status InstallDdlCapture(pg::Connection& source, std::string_view slot,
                          std::string_view publication) {
-  PGVEIL_ASSIGN_OR_RETURN(auto rows,
-                          source.Query("SELECT rolsuper FROM pg_roles WHERE rolname = current_user"));
+  PGVEIL_ASSIGN_OR_RETURN(
+      auto rows, source.Query("SELECT rolsuper FROM pg_roles WHERE rolname = current_user"));
   if (rows.empty() || !rows[0][0] || *rows[0][0] != "t") {
     return Status::PermissionDenied(
         "capturing schema changes needs event triggers, which only a superuser can create; "
@@ -247,7 +253,7 @@ Status RemoveDdlCapture(pg::Connection& source, std::string_view slot) {
 
 Result<SchemaChange> ParseSchemaChange(std::string_view content) {
   nlohmann::json document = nlohmann::json::parse(content, nullptr, /*allow_exceptions=*/false);
-  if (!document.is_object()) return Status::InvalidArgument("schema change message: not a JSON object");
+  if (!document.is_object()) return Malformed("not a JSON object");
   SchemaChange change;
   if (auto tables = document.find("tables"); tables != document.end()) {
     PGVEIL_ASSIGN_OR_RETURN(change.tables, ParseTables(*tables, /*names_only=*/false));

@@ -50,16 +50,16 @@ struct SourceTable {
   uint32_t oid = 0;
   std::string schema;
   std::string name;
-  std::vector<SourceColumn> columns;     // in attnum order, dropped ones left out
-  std::vector<std::string> primary_key;  // column names, in key order
-  std::vector<std::string> indexes;      // pg_get_indexdef of indexes that back no constraint
+  std::vector<SourceColumn> columns;          // in attnum order, dropped ones left out
+  std::vector<std::string> primary_key;       // column names, in key order
+  std::vector<std::string> indexes;           // pg_get_indexdef of indexes that back no constraint
   std::vector<SourceConstraint> constraints;  // by name
 
   std::string QualifiedName() const { return schema + "." + name; }
 };
 
 struct SchemaChange {
-  std::vector<SourceTable> tables;  // created or altered
+  std::vector<SourceTable> tables;   // created or altered
   std::vector<SourceTable> dropped;  // only oid, schema and name are set
 };
 

@@ -74,7 +74,9 @@ Status GateSchemaChange(const SourceTable* before, const SourceTable& after,
     ColumnRef ref{after.schema, after.name, column.name};
     ColumnJudgement judgement = input.judge(ref, column.type);
     if (input.policy.mode == policy::Mode::kStrict || judgement.category) {
-      std::string what = before == nullptr ? "a new table" : known ? "a renamed column" : "a new column";
+      std::string what = before == nullptr ? "a new table"
+                         : known           ? "a renamed column"
+                                           : "a new column";
       if (before != nullptr && before->QualifiedName() != after.QualifiedName()) {
         what = "a renamed table";
       }

@@ -140,8 +140,7 @@ TEST_CASE("a new table is created with its primary key; a dropped one cascades",
   CHECK(DropTableStatement(Customers()) == "DROP TABLE IF EXISTS \"public\".\"customers\" CASCADE");
 }
 
-TEST_CASE("a malformed schema change message is an error that quotes none of it",
-          "[replicator]") {
+TEST_CASE("a malformed schema change message is an error that quotes none of it", "[replicator]") {
   for (const std::string content :
        {"", "[]", "{\"tables\": 3}", "{\"tables\": [{\"oid\": 1}]}",
         "{\"tables\": [{\"oid\": 1, \"schema\": \"s\", \"name\": \"secret-name\", \"columns\": "

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <future>
-#include <optional>
 #include <map>
+#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
@@ -55,8 +55,8 @@ std::string Field(const Rows& rows, size_t column) {
 constexpr int64_t kPostgresEpochSeconds = 946684800;
 
 std::string TimestampSql(int64_t micros) {
-  return fmt::format("to_timestamp({:.6f})",
-                     static_cast<double>(kPostgresEpochSeconds) + static_cast<double>(micros) / 1e6);
+  return fmt::format("to_timestamp({:.6f})", static_cast<double>(kPostgresEpochSeconds) +
+                                                 static_cast<double>(micros) / 1e6);
 }
 
 int64_t PostgresMicrosNow() {
@@ -69,8 +69,8 @@ int64_t PostgresMicrosNow() {
 class StreamSession {
  public:
   StreamSession(const policy::Policy& policy, const masking::KeyRing& keys,
-                const StreamOptions& options, ReplicationObserver& observer,
-                StreamSummary& summary, bool batch_updates)
+                const StreamOptions& options, ReplicationObserver& observer, StreamSummary& summary,
+                bool batch_updates)
       : options_(options),
         observer_(observer),
         summary_(summary),
@@ -183,9 +183,10 @@ class StreamSession {
     // scanning the table; a prepared statement is planned once, not at every
     // EXECUTE; and what is acknowledged must survive a crash of the target.
     return apply_
-        ->Execute("SET standard_conforming_strings = on; SET synchronous_commit = on; "
-                  "SET enable_hashjoin = off; SET enable_mergejoin = off; "
-                  "SET enable_bitmapscan = off; SET plan_cache_mode = force_generic_plan")
+        ->Execute(
+            "SET standard_conforming_strings = on; SET synchronous_commit = on; "
+            "SET enable_hashjoin = off; SET enable_mergejoin = off; "
+            "SET enable_bitmapscan = off; SET plan_cache_mode = force_generic_plan")
         .WithContext("the target");
   }
 
@@ -204,9 +205,9 @@ class StreamSession {
   }
 
   Status LoadModel() {
-    PGVEIL_ASSIGN_OR_RETURN(
-        Rows rows, target_->connection().Query("SELECT coalesce(jsonb_agg(description), "
-                                               "'[]')::text FROM pgveil.stream_tables"));
+    PGVEIL_ASSIGN_OR_RETURN(Rows rows,
+                            target_->connection().Query("SELECT coalesce(jsonb_agg(description), "
+                                                        "'[]')::text FROM pgveil.stream_tables"));
     PGVEIL_ASSIGN_OR_RETURN(SchemaChange all,
                             ParseSchemaChange("{\"tables\": " + Field(rows, 0) + "}"));
     model_.clear();
@@ -220,8 +221,8 @@ class StreamSession {
 
   int ReadTimeout() const {
     if (!has_done_) return pending_ ? kPendingPollMs : 1000;
-    auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() -
-                                                                        batch_started_);
+    auto waited =
+        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - batch_started_);
     return std::clamp<int>(options_.batch_milliseconds - static_cast<int>(waited.count()), 1,
                            kIdleFlushMs);
   }
@@ -317,9 +318,9 @@ class StreamSession {
         batch_.Statement(sql);
       }
       batch_.Statement("INSERT INTO pgveil.stream_tables VALUES (" + std::to_string(after.oid) +
-                         ", " + QuoteLiteral(TablesToJson({after})) +
-                         "::jsonb->0) ON CONFLICT (oid) DO UPDATE SET description = "
-                         "excluded.description");
+                       ", " + QuoteLiteral(TablesToJson({after})) +
+                       "::jsonb->0) ON CONFLICT (oid) DO UPDATE SET description = "
+                       "excluded.description");
       observer_.Note("schema change on " + after.QualifiedName() + " applied to the target");
       model_[after.oid] = after;
     }
@@ -328,7 +329,7 @@ class StreamSession {
       if (known == model_.end()) continue;
       batch_.Statement(DropTableStatement(known->second));
       batch_.Statement("DELETE FROM pgveil.stream_tables WHERE oid = " +
-                         std::to_string(dropped.oid));
+                       std::to_string(dropped.oid));
       observer_.Note("dropped " + known->second.QualifiedName() + " on the target");
       model_.erase(known);
     }
@@ -358,9 +359,10 @@ class StreamSession {
     if (planned != relations_.end()) return &planned->second;
     auto announced = announced_.find(oid);
     if (announced == announced_.end()) {
-      return Status::Internal(fmt::format("the stream sent a change of relation {} before "
-                                          "describing it",
-                                          oid));
+      return Status::Internal(
+          fmt::format("the stream sent a change of relation {} before "
+                      "describing it",
+                      oid));
     }
     const pgoutput::Relation& relation = announced->second;
     PGVEIL_ASSIGN_OR_RETURN(std::vector<std::string> types, TypeNames(relation));
@@ -377,11 +379,11 @@ class StreamSession {
     if (known == model_.end()) return;
     for (const StreamColumn& column : plan.columns) {
       bool present = false;
-      for (const SourceColumn& c : known->second.columns) present = present || c.name == column.name;
+      for (const SourceColumn& c : known->second.columns)
+        present = present || c.name == column.name;
       if (present) continue;
       batch_.Statement("ALTER TABLE " + QuoteQualified(plan.schema, plan.name) +
-                         " ADD COLUMN IF NOT EXISTS " + QuoteIdent(column.name) + " " +
-                         column.type);
+                       " ADD COLUMN IF NOT EXISTS " + QuoteIdent(column.name) + " " + column.type);
       known->second.columns.push_back({0, column.name, column.type, false, false});
     }
   }
@@ -393,9 +395,9 @@ class StreamSession {
       modifiers += (modifiers.empty() ? "" : ",") + std::to_string(column.type_modifier);
     }
     PGVEIL_ASSIGN_OR_RETURN(
-        Rows rows, source_->Query("SELECT format_type(t, m) FROM unnest('{" + oids +
-                                  "}'::oid[], '{" + modifiers +
-                                  "}'::int[]) WITH ORDINALITY AS u(t, m, o) ORDER BY o"));
+        Rows rows,
+        source_->Query("SELECT format_type(t, m) FROM unnest('{" + oids + "}'::oid[], '{" +
+                       modifiers + "}'::int[]) WITH ORDINALITY AS u(t, m, o) ORDER BY o"));
     std::vector<std::string> types;
     for (const auto& row : rows) types.push_back(row[0].value_or(""));
     return types;
@@ -447,9 +449,9 @@ class StreamSession {
     pending.commit_times = std::move(done_commit_times_);
     pending.batched_updates = batched;
     pg::ApplySession* target = apply_.get();
-    pending.result =
-        std::async(std::launch::async, [target, begin = std::move(begin), sql = std::move(sql),
-                                        commit = std::move(commit)] {
+    pending.result = std::async(
+        std::launch::async,
+        [target, begin = std::move(begin), sql = std::move(sql), commit = std::move(commit)] {
           for (const std::string* part : {&begin, &sql, &commit}) {
             if (part->empty()) continue;
             Status status = target->Execute(*part);
@@ -504,8 +506,8 @@ class StreamSession {
   Status Housekeeping() {
     const Clock::time_point now = Clock::now();
     if (has_done_ && !in_transaction_ && ReadTimeout() <= 1) PGVEIL_RETURN_IF_ERROR(Flush());
-    if (pending_ && pending_->result.wait_for(std::chrono::seconds(0)) ==
-                        std::future_status::ready) {
+    if (pending_ &&
+        pending_->result.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
       PGVEIL_RETURN_IF_ERROR(AwaitApplied());
     }
     if (now - last_feedback_ > kFeedbackEvery) PGVEIL_RETURN_IF_ERROR(SendFeedback());
@@ -538,8 +540,8 @@ class StreamSession {
                                   QuoteLiteral(slot_)));
     int64_t retained = std::atoll(Field(rows, 0).c_str());
     if (retained > options_.retained_wal_warning) {
-      observer_.Note(fmt::format("the slot \"{}\" retains {} MB of WAL on the source", slot_,
-                                 retained >> 20));
+      observer_.Note(
+          fmt::format("the slot \"{}\" retains {} MB of WAL on the source", slot_, retained >> 20));
     }
     return Status::Ok();
   }
@@ -555,14 +557,14 @@ class StreamSession {
   StreamSummary& summary_;
   StreamPlanInput plan_input_;
 
-  std::unique_ptr<TargetState> target_;       // holds the lock and the state row
+  std::unique_ptr<TargetState> target_;      // holds the lock and the state row
   std::unique_ptr<pg::ApplySession> apply_;  // where the changes are applied
   std::unique_ptr<pg::Connection> source_;
   std::unique_ptr<pg::ReplicationConnection> replication_;
   std::string slot_;
-  Lsn applied_ = 0;    // end LSN of the last transaction committed on the target
-  Lsn confirmed_ = 0;  // what the source was or will be told is durable
-  Lsn catch_up_lsn_ = 0;     // with catch_up: the source's WAL position at the start
+  Lsn applied_ = 0;       // end LSN of the last transaction committed on the target
+  Lsn confirmed_ = 0;     // what the source was or will be told is durable
+  Lsn catch_up_lsn_ = 0;  // with catch_up: the source's WAL position at the start
   bool caught_up_ = false;
 
   std::map<uint32_t, pgoutput::Relation> announced_;
@@ -575,8 +577,8 @@ class StreamSession {
   // The SQL of the transactions received since the last flush, the one
   // being received last. Runs of changes go on across transactions.
   ChangeBatch batch_;
-  int64_t transaction_changes_ = 0;  // row changes of the one being received
-  bool has_done_ = false;            // the batch holds a complete transaction
+  int64_t transaction_changes_ = 0;    // row changes of the one being received
+  bool has_done_ = false;              // the batch holds a complete transaction
   bool sent_batched_updates_ = false;  // a spill sent a multi-row UPDATE
   // The target transaction in flight, sent by Flush and not yet awaited.
   struct PendingApply {

@@ -46,18 +46,18 @@ namespace pgveil::replicator {
 struct StreamOptions {
   std::string source_dsn;
   std::string target_dsn;
-  std::string policy_sha256;  // recorded on the target with every start
-  NewColumnJudge judge;       // how a column without a rule is judged
+  std::string policy_sha256;                // recorded on the target with every start
+  NewColumnJudge judge;                     // how a column without a rule is judged
   const std::atomic<bool>* stop = nullptr;  // required
   // Stop once everything the source had written when the stream started is
   // applied (a refresh that ends), instead of running until stopped.
   bool catch_up = false;
-  int batch_changes = 20000;      // row changes per target transaction, at most (roughly)
-  int batch_milliseconds = 200;   // how long a batch may wait for more transactions while
-                                  // they keep coming (a quiet stream sends it at once)
-  int sequence_seconds = 5;       // how often sequences are set from the source
+  int batch_changes = 20000;     // row changes per target transaction, at most (roughly)
+  int batch_milliseconds = 200;  // how long a batch may wait for more transactions while
+                                 // they keep coming (a quiet stream sends it at once)
+  int sequence_seconds = 5;      // how often sequences are set from the source
   int64_t retained_wal_warning = int64_t{1} << 30;  // bytes the slot may hold before a warning
-  int max_retry_seconds = 30;     // the longest wait between two reconnections
+  int max_retry_seconds = 30;                       // the longest wait between two reconnections
 };
 
 struct StreamSummary {

@@ -29,8 +29,8 @@ std::string Text(const nlohmann::json& row, const char* key) {
 // row is read as JSON, so a column an older version did not add is absent,
 // not an error).
 Status ReadTarget(pg::Connection& target, StreamStatus& status) {
-  PGVEIL_ASSIGN_OR_RETURN(Rows exists,
-                          target.Query("SELECT to_regclass('pgveil.replication_state') IS NOT NULL"));
+  PGVEIL_ASSIGN_OR_RETURN(
+      Rows exists, target.Query("SELECT to_regclass('pgveil.replication_state') IS NOT NULL"));
   if (Field(exists, 0) != "t") {
     return Status::NotFound("the target holds no copy made by pgveil replicate");
   }
@@ -111,7 +111,8 @@ Result<RemovedStream> RemoveStream(const std::string& source_dsn, const std::str
   pg::Connection& source = **opened;
   const std::string slot = QuoteLiteral(removed.slot);
   PGVEIL_ASSIGN_OR_RETURN(
-      Rows slots, source.Query("SELECT active FROM pg_replication_slots WHERE slot_name = " + slot));
+      Rows slots,
+      source.Query("SELECT active FROM pg_replication_slots WHERE slot_name = " + slot));
   if (Field(slots, 0) == "t") {
     return Status::InvalidArgument("the replication slot \"" + removed.slot +
                                    "\" is in use by a running replicate; stop it first");

@@ -35,8 +35,8 @@ struct StreamStatus {
   std::string slot;
   std::string source;  // the source DSN without its password, as recorded
   std::string consistent_lsn;
-  std::string applied_lsn;  // end of the last source transaction applied
-  std::string applied_at;   // when it committed on the target
+  std::string applied_lsn;         // end of the last source transaction applied
+  std::string applied_at;          // when it committed on the target
   std::string source_commit_time;  // when it committed on the source
   // How long after its source commit the last applied transaction
   // committed on the target.

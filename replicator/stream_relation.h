@@ -38,8 +38,8 @@ struct StreamColumn {
   std::string name;
   std::string type;  // format_type() on the source
   uint32_t type_oid = 0;
-  bool key = false;  // part of the replica identity
-  std::string rule;  // "keep" or the transformer's name
+  bool key = false;                                   // part of the replica identity
+  std::string rule;                                   // "keep" or the transformer's name
   std::unique_ptr<masking::Transformer> transformer;  // null for keep
 };
 

@@ -70,8 +70,7 @@ RowDifference CompareTargets(const std::string& copied, const std::string& strea
   RowDifference total;
   for (const std::string& table : tables) {
     RowDifference difference = Compare(RowCounts(copied, table), RowCounts(streamed, table));
-    INFO(table << ": " << difference.missing << " rows missing, " << difference.extra
-               << " extra");
+    INFO(table << ": " << difference.missing << " rows missing, " << difference.extra << " extra");
     CHECK(difference.missing == 0);
     CHECK(difference.extra == 0);
     total.missing += difference.missing;
@@ -96,9 +95,8 @@ void CheckKeptColumns(const std::string& source, const std::string& target,
     }
     if (kept.empty()) continue;
     INFO(table << " (" << kept << ")");
-    RowDifference difference =
-        Compare(RowCounts(source, table, "row(" + kept + ")"),
-                RowCounts(target, table, "row(" + kept + ")"));
+    RowDifference difference = Compare(RowCounts(source, table, "row(" + kept + ")"),
+                                       RowCounts(target, table, "row(" + kept + ")"));
     CHECK(difference.missing == 0);
     CHECK(difference.extra == 0);
     ++tables;
@@ -278,9 +276,10 @@ TEST_CASE("a streamed replica equals a masked copy of the source after twenty ki
       static_cast<long long>(difference.extra));
 }
 
-TEST_CASE("a column, table or rename without a rule stops the stream before its rows; with a rule "
-          "it resumes",
-          "[e2e][stream]") {
+TEST_CASE(
+    "a column, table or rename without a rule stops the stream before its rows; with a rule "
+    "it resumes",
+    "[e2e][stream]") {
   Fixture& f = Fixture::Get();
   std::string policy_path;
   const std::string source = f.BigSource("shop_leak", 0.3, &policy_path);
@@ -310,7 +309,8 @@ TEST_CASE("a column, table or rename without a rule stops the stream before its 
   SECTION("a new column") {
     Exec(source,
          "ALTER TABLE public.customers ADD COLUMN notes_private text; UPDATE public.customers SET "
-         "notes_private = '" + canary + "' || customer_id WHERE customer_id < 50");
+         "notes_private = '" +
+             canary + "' || customer_id WHERE customer_id < 50");
     std::string err = catch_up(1);
     CHECK(err.find("public.customers.notes_private (text)") != std::string::npos);
     CHECK(err.find("notes_private: ") != std::string::npos);  // the rule to add
@@ -326,20 +326,25 @@ TEST_CASE("a column, table or rename without a rule stops the stream before its 
   SECTION("a new table") {
     Exec(source,
          "CREATE TABLE public.referrals (id int PRIMARY KEY, referrer_email text); INSERT INTO "
-         "public.referrals SELECT g, '" + canary + "' || g || '@example.org' FROM "
-         "generate_series(1, 30) g");
+         "public.referrals SELECT g, '" +
+             canary +
+             "' || g || '@example.org' FROM "
+             "generate_series(1, 30) g");
     std::string err = catch_up(1);
     CHECK(err.find("a new table: public.referrals.") != std::string::npos);
     CHECK(Scalar(target, "SELECT to_regclass('public.referrals') IS NULL") == "t");
-    add_rule("\ntables:", "  public.referrals:\n    id: keep\n    referrer_email: {transform: email}\n");
+    add_rule("\ntables:",
+             "  public.referrals:\n    id: keep\n    referrer_email: {transform: email}\n");
     catch_up(0);
     CHECK(Count(target, "SELECT count(*) FROM public.referrals") == 30);
   }
   SECTION("a renamed column") {
     Exec(source,
          "ALTER TABLE public.customers RENAME COLUMN backup_email TO fallback_email; UPDATE "
-         "public.customers SET fallback_email = '" + canary + "' || customer_id || "
-         "'@example.org' WHERE customer_id < 40");
+         "public.customers SET fallback_email = '" +
+             canary +
+             "' || customer_id || "
+             "'@example.org' WHERE customer_id < 40");
     std::string err = catch_up(1);
     CHECK(err.find("a renamed column: public.customers.fallback_email") != std::string::npos);
     std::string text = ReadFile(policy_path);
@@ -391,10 +396,11 @@ TEST_CASE("SIGTERM ends a stream after the transaction in flight: applied, ackno
   CHECK(Count(target, "SELECT count(*) FROM public.customers WHERE status = 'closed'") ==
         Count(source, "SELECT count(*) FROM public.customers WHERE status = 'closed'"));
   // What was applied was acknowledged: the slot is where the target is.
-  const std::string applied = Scalar(target, "SELECT applied_lsn::text FROM pgveil.replication_state");
-  CHECK(Scalar(source, "SELECT confirmed_flush_lsn >= '" + applied +
-                           "'::pg_lsn FROM pg_replication_slots WHERE slot_name LIKE 'pgveil\\_%'") ==
-        "t");
+  const std::string applied =
+      Scalar(target, "SELECT applied_lsn::text FROM pgveil.replication_state");
+  CHECK(Scalar(source,
+               "SELECT confirmed_flush_lsn >= '" + applied +
+                   "'::pg_lsn FROM pg_replication_slots WHERE slot_name LIKE 'pgveil\\_%'") == "t");
   CHECK(testing::RunPgveil({"replicate", "cleanup", "--source", source, "--target", target})
             .exit_code == 0);
 }

@@ -83,8 +83,7 @@ std::string StepSql(int round) {
           canary, round % 40);
     case 5:  // TOASTed bodies left unchanged by the update
       return fmt::format(
-          "UPDATE public.documents SET revision = revision + 1 WHERE doc_id % 10 = {}",
-          round % 10);
+          "UPDATE public.documents SET revision = revision + 1 WHERE doc_id % 10 = {}", round % 10);
     case 6:  // a TOASTed body replaced
       return fmt::format(
           "UPDATE public.documents SET body = jsonb_set(body, '{{author,email}}', "
