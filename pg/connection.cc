@@ -78,6 +78,13 @@ Connection::~Connection() = default;
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& dsn) {
   try {
     auto impl = std::make_unique<Impl>(WithApplicationName(dsn));
+    // libpqxx 6 reconnects a broken connection behind the caller's back,
+    // losing what the session held: an advisory lock, SET values, an
+    // imported snapshot. A lost connection must be an error the caller sees.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    impl->connection.inhibit_reactivation(true);
+#pragma GCC diagnostic pop
     return std::unique_ptr<Connection>(new Connection(dsn, std::move(impl)));
   } catch (const std::exception& e) {
     std::string message = PrimaryMessage(e.what());

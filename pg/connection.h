@@ -4,6 +4,10 @@
 // to libpq as it is (key/value or URI), so PG* variables, .pgpass and service
 // files work; pgveil only adds fallback_application_name=pgveil.
 //
+// A connection that breaks stays broken (Unavailable from then on): it is
+// never reopened behind the caller's back, which would drop the session's
+// locks and settings.
+//
 // Errors: connection failures become Unavailable (PermissionDenied for
 // authentication failures) with libpq's first line, and SQL errors keep only
 // the server's primary message — never its DETAIL, which can echo row values.

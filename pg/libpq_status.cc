@@ -41,7 +41,9 @@ Status StatusFromResult(PGconn* conn, const PGresult* result, const std::string&
   const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
   std::string sqlstate = state != nullptr ? state : "";
   message = SafeMessage(result, sqlstate, std::move(message));
-  if (sqlstate.starts_with("08") || sqlstate.starts_with("57P")) {
+  // Every error the server sends has a SQLSTATE; one without is libpq's own,
+  // such as "server closed the connection unexpectedly".
+  if (sqlstate.empty() || sqlstate.starts_with("08") || sqlstate.starts_with("57P")) {
     return Status::Unavailable(what + ": " + message);
   }
   if (sqlstate == "42501") return Status::PermissionDenied(what + ": " + message);

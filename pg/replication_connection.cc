@@ -173,6 +173,47 @@ Status ReplicationConnection::SendFeedback(uint64_t flushed, bool reply_requeste
   return Status::Ok();
 }
 
+Status ReplicationConnection::EndStream(int timeout_ms) {
+  if (PQputCopyEnd(impl_->conn, nullptr) != 1 || PQflush(impl_->conn) != 0) {
+    return StatusFromConnection(impl_->conn, "ending the replication stream");
+  }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (true) {
+    char* buffer = nullptr;
+    int length = PQgetCopyData(impl_->conn, &buffer, /*async=*/1);
+    if (buffer != nullptr) PQfreemem(buffer);
+    if (length > 0) continue;  // a frame sent before the server saw CopyDone
+    if (length == -1) break;   // the server's CopyDone
+    if (length == -2) return StatusFromConnection(impl_->conn, "ending the replication stream");
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+      return Status::Unavailable("ending the replication stream: the source did not answer");
+    }
+    int socket = PQsocket(impl_->conn);
+    fd_set readable;
+    FD_ZERO(&readable);
+    FD_SET(socket, &readable);
+    timeval timeout{static_cast<time_t>(left.count() / 1000),
+                    static_cast<suseconds_t>((left.count() % 1000) * 1000)};
+    if (select(socket + 1, &readable, nullptr, nullptr, &timeout) < 0 && errno != EINTR) {
+      return Status::Unavailable("ending the replication stream: " +
+                                 std::string(std::strerror(errno)));
+    }
+    if (PQconsumeInput(impl_->conn) == 0) {
+      return StatusFromConnection(impl_->conn, "ending the replication stream");
+    }
+  }
+  Status status = Status::Ok();
+  while (PGresult* result = PQgetResult(impl_->conn)) {
+    if (PQresultStatus(result) == PGRES_FATAL_ERROR) {
+      status = StatusFromResult(impl_->conn, result, "ending the replication stream");
+    }
+    PQclear(result);
+  }
+  return status;
+}
+
 Status ReplicationConnection::DropSlot(const std::string& name) {
   return ExecRaw(impl_->conn, "DROP_REPLICATION_SLOT " + QuoteIdent(name),
                  "dropping replication slot \"" + name + "\"");

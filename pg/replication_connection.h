@@ -80,6 +80,12 @@ class ReplicationConnection {
   // target (written and applied likewise), so the slot may advance.
   Status SendFeedback(uint64_t flushed, bool reply_requested = false);
 
+  // Ends the stream the way the protocol asks (CopyDone, then the server's
+  // CopyDone and command completion), so that the server has processed
+  // every status update sent before it when this returns. Frames still in
+  // flight are read and dropped. Waits at most `timeout_ms`.
+  Status EndStream(int timeout_ms);
+
   // The server version as libpq reports it (150004 for 15.4).
   int server_version() const;
 

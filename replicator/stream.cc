@@ -43,6 +43,7 @@ constexpr int kPendingPollMs = 5;
 // batch_milliseconds old): low lag when changes trickle in, big batches
 // when they pour.
 constexpr int kIdleFlushMs = 10;
+constexpr int kEndStreamMs = 10000;
 
 using Rows = std::vector<std::vector<std::optional<std::string>>>;
 
@@ -546,10 +547,14 @@ class StreamSession {
     return Status::Ok();
   }
 
+  // The end of a run asked for (a signal, --catch-up): everything received
+  // applied and acknowledged, and the stream ended so that the source has
+  // taken the acknowledgement in before this process goes.
   Status Finish() {
     PGVEIL_RETURN_IF_ERROR(Drain());
     PGVEIL_RETURN_IF_ERROR(SetSequences());
-    return SendFeedback();
+    PGVEIL_RETURN_IF_ERROR(SendFeedback());
+    return replication_->EndStream(kEndStreamMs);
   }
 
   const StreamOptions& options_;

@@ -118,12 +118,18 @@ bool HasCanary(std::string text) {
   return text.find(kCanary) != std::string::npos;
 }
 
-// Waits until `child` printed `marker` on stderr; false when it exited first.
+// Waits until `child` printed `marker` on stderr; false when it exited first
+// (then FAILs with its exit status) or did not print it in time.
 bool WaitFor(const Child& child, const std::string& marker, int seconds) {
   const Clock::time_point end = Clock::now() + std::chrono::seconds(seconds);
   while (Clock::now() < end) {
     int status = 0;
-    if (waitpid(child.pid, &status, WNOHANG) == child.pid) return false;
+    if (waitpid(child.pid, &status, WNOHANG) == child.pid) {
+      FAIL("pgveil replicate ended while waiting for \""
+           << marker << "\": " << (WIFSIGNALED(status) ? "signal " : "exit ")
+           << (WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status)) << "\n"
+           << ReadFile(child.err_path));
+    }
     if (ReadFile(child.err_path).find(marker) != std::string::npos) return true;
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
@@ -398,9 +404,10 @@ TEST_CASE("SIGTERM ends a stream after the transaction in flight: applied, ackno
   // What was applied was acknowledged: the slot is where the target is.
   const std::string applied =
       Scalar(target, "SELECT applied_lsn::text FROM pgveil.replication_state");
-  CHECK(Scalar(source,
-               "SELECT confirmed_flush_lsn >= '" + applied +
-                   "'::pg_lsn FROM pg_replication_slots WHERE slot_name LIKE 'pgveil\\_%'") == "t");
+  const std::string slot = Scalar(target, "SELECT slot FROM pgveil.replication_state");
+  CHECK(Scalar(source, "SELECT confirmed_flush_lsn >= '" + applied +
+                           "'::pg_lsn FROM pg_replication_slots WHERE slot_name = '" + slot +
+                           "'") == "t");
   CHECK(testing::RunPgveil({"replicate", "cleanup", "--source", source, "--target", target})
             .exit_code == 0);
 }
