@@ -253,6 +253,7 @@ int RunReplicateCommand(const ReplicateCommandOptions& options) {
   if (!keys.ok()) return ReportError(keys.status());
 
   const replicator::ReplicateOptions& replicate = options.replicate;
+  const std::string policy_sha256 = policy::Sha256Hex(*text);
   bool resume = false;
   if (!replicate.snapshot_only && !replicate.force) {
     Result<replicator::StreamStatus> state =
@@ -264,12 +265,18 @@ int RunReplicateCommand(const ReplicateCommandOptions& options) {
                    "from %s\n",
                    state->applied_lsn.c_str());
     }
+    if (resume && !state->policy_sha256.empty() && state->policy_sha256 != policy_sha256) {
+      std::fprintf(stderr,
+                   "pgveil: the policy changed since the last run: rows already on the target "
+                   "keep the masking they were written with; pass --force to copy everything "
+                   "again under this policy\n");
+    }
   }
   if (!resume) {
     int copied = CopyIntoTarget(*loaded, *keys, replicate);
     if (copied != kExitClean || replicate.snapshot_only) return copied;
   }
-  return StreamIntoTarget(*loaded, *keys, policy::Sha256Hex(*text), options);
+  return StreamIntoTarget(*loaded, *keys, policy_sha256, options);
 }
 
 }  // namespace
