@@ -6,11 +6,8 @@
 // phones, commit hashes).
 #include <catch2/catch.hpp>
 
-#include <set>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "datagen/generator.h"
 #include "datagen/saas_schema.h"
@@ -19,7 +16,7 @@
 namespace pgveil::datagen {
 namespace {
 
-using testing::CollectPaths;
+using testing::CheckTruthPaths;
 using testing::ColumnIndex;
 using testing::Copy;
 using testing::NonNullValues;
@@ -66,24 +63,7 @@ TEST_CASE("saas: truth lists every JSONB leaf path that occurs, and each listed 
           "[datagen]") {
   const RecordingSink sink = Generate(5, 0.5);
   const std::vector<TruthEntry> truth = SaasTruth({5, 0.5});
-  for (const TableSpec& table : SaasTables()) {
-    for (const ColumnSpec& column : table.columns) {
-      if (column.paths.empty()) continue;
-      INFO(table.schema << "." << table.name << "." << column.name);
-      std::set<std::string> seen;
-      for (const std::string& doc :
-           NonNullValues(sink.Table(table.schema, table.name), column.name)) {
-        CollectPaths(nlohmann::json::parse(doc), "$", &seen);
-      }
-      std::set<std::string> listed;
-      for (const TruthEntry& e : truth) {
-        if (e.column == ColumnRef{table.schema, table.name, column.name} && e.path) {
-          listed.insert(*e.path);
-        }
-      }
-      CHECK(seen == listed);
-    }
-  }
+  CheckTruthPaths(sink, SaasTables(), truth);
 }
 
 TEST_CASE("saas: decoys keep the shapes that make them decoys", "[datagen]") {

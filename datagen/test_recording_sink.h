@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "datagen/generator.h"
+#include "datagen/table_spec.h"
 
 namespace pgveil::datagen::testing {
 
@@ -138,6 +139,34 @@ inline void CollectPaths(const nlohmann::json& value, const std::string& path,
   } else {
     out->insert(path);
   }
+}
+
+// CHECKs, for every JSONB column of `tables`, that the leaf paths its
+// generated documents in `sink` hold are exactly the paths `truth` lists
+// for it. Returns how many JSONB columns were checked.
+inline int CheckTruthPaths(const RecordingSink& sink, const std::vector<TableSpec>& tables,
+                           const std::vector<TruthEntry>& truth) {
+  int json_columns = 0;
+  for (const TableSpec& table : tables) {
+    for (const ColumnSpec& column : table.columns) {
+      if (column.paths.empty()) continue;
+      ++json_columns;
+      INFO(table.schema << "." << table.name << "." << column.name);
+      std::set<std::string> seen;
+      for (const std::string& doc :
+           NonNullValues(sink.Table(table.schema, table.name), column.name)) {
+        CollectPaths(nlohmann::json::parse(doc), "$", &seen);
+      }
+      std::set<std::string> listed;
+      for (const TruthEntry& e : truth) {
+        if (e.column == ColumnRef{table.schema, table.name, column.name} && e.path) {
+          listed.insert(*e.path);
+        }
+      }
+      CHECK(seen == listed);
+    }
+  }
+  return json_columns;
 }
 
 inline bool Luhn(std::string digits) {
