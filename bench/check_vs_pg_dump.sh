@@ -13,6 +13,7 @@
 # binary (default build/pgveil).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 
 RUNS=${1:-5}
 TABLES=${TABLES:-2000}
@@ -56,7 +57,6 @@ echo "database bench: $columns columns" >&2
 "$PGVEIL" bootstrap --no-sample --dsn "$dsn" -o "$work/pgveil.yaml"
 "$PGVEIL" check --no-sample --dsn "$dsn" --policy "$work/pgveil.yaml" >/dev/null
 
-seconds() { date +%s.%N; }
 time_once() {
   local start end
   start=$(seconds)
@@ -64,7 +64,6 @@ time_once() {
   end=$(seconds)
   echo "$end - $start" | bc -l
 }
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 check_times=()
 dump_times=()

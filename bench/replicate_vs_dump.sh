@@ -24,6 +24,7 @@
 set -euo pipefail
 shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
+source bench/common.sh
 
 RUNS=${1:-3}
 SCALE=${SCALE:-260}
@@ -68,17 +69,8 @@ rows=$("$PG_BIN/psql" "$source_dsn" -qAtXc "SELECT count(*) FROM public.orders")
 echo "database shop: $(numfmt --to=iec "$bytes"), $rows orders" >&2
 [ "$bytes" -ge 2000000000 ] || echo "warning: the database is smaller than 2 GB; raise SCALE" >&2
 
-# The draft, reviewed: free text left as keep for review is hashed.
-"$PGVEIL" bootstrap --dsn "$source_dsn" -o "$work/draft.yaml" --force
-awk '
-  /^    #/ { if ($0 ~ /, review$/) review = 1; print; next }
-  {
-    if (review && $0 ~ /: keep$/) sub(/keep$/, "{transform: hash}")
-    review = 0
-    print
-  }' "$work/draft.yaml" >"$work/pgveil.yaml"
+reviewed_policy "$PGVEIL" "$source_dsn" "$work"
 "$PGVEIL" check --dsn "$source_dsn" --policy "$work/pgveil.yaml" --mode strict >/dev/null
-echo "policy: $(grep -c 'transform:' "$work/pgveil.yaml") masking rules" >&2
 
 fresh_target() {
   "$PG_BIN/psql" "$target_server" -qXc "DROP DATABASE IF EXISTS $1 WITH (FORCE)" \
@@ -90,8 +82,6 @@ check_rows() {
   got=$("$PG_BIN/psql" "$1" -qAtXc "SELECT count(*) FROM public.orders")
   [ "$got" = "$rows" ] || { echo "$2: $got orders on the target, $rows on the source" >&2; exit 1; }
 }
-seconds() { date +%s.%N; }
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 run_pgveil() {
   local target start end

@@ -18,13 +18,14 @@
 #   bench/stream_vs_native.sh [RUNS]     (default 3 catch-up runs; medians printed)
 #
 # Starts a source and a target cluster (ci/pg.sh), generates the shop at
-# SCALE (default 20) with pgveil-datagen, bootstraps and reviews a policy as
-# bench/replicate_vs_dump.sh does, copies it once with pgveil (kept slot) and
+# SCALE (default 20) with pgveil-datagen, bootstraps and reviews a policy
+# (reviewed_policy in bench/common.sh), copies it once with pgveil (kept slot) and
 # once with a subscription (copy_data), and then measures. PGVEIL_BINARY picks
 # the binary (default build/pgveil).
 set -euo pipefail
 shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
+source bench/common.sh
 
 RUNS=${1:-3}
 SCALE=${SCALE:-20}
@@ -65,16 +66,8 @@ psql "$source_server" -c "CREATE DATABASE shop"
 psql "$source_dsn" -c "CREATE TABLE public.bench_marker (id int PRIMARY KEY, run int NOT NULL)" \
   -c "INSERT INTO public.bench_marker VALUES (1, 0)"
 
-"$PGVEIL" bootstrap --dsn "$source_dsn" -o "$work/draft.yaml" --force
-awk '
-  /^    #/ { if ($0 ~ /, review$/) review = 1; print; next }
-  {
-    if (review && $0 ~ /: keep$/) sub(/keep$/, "{transform: hash}")
-    review = 0
-    print
-  }' "$work/draft.yaml" >"$work/pgveil.yaml"
+reviewed_policy "$PGVEIL" "$source_dsn" "$work"
 policy="$work/pgveil.yaml"
-echo "policy: $(grep -c 'transform:' "$policy") masking rules" >&2
 
 echo "copying: pgveil (masked) and a subscription (plain) ..." >&2
 psql "$target_server" -c "CREATE DATABASE masked" -c "CREATE DATABASE native"
@@ -89,8 +82,6 @@ until [ "$(psql "$native_dsn" -At -c "SELECT count(*) FROM pg_subscription_rel W
   sleep 0.5
 done
 
-seconds() { date +%s.%N; }
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # CHANGES row changes, a quarter each: inserts (1,000 rows a transaction),
 # updates of masked columns (2,000 a transaction), single-row update
