@@ -75,6 +75,11 @@ Connection::Connection(std::string dsn, std::unique_ptr<Impl> impl)
     : dsn_(std::move(dsn)), impl_(std::move(impl)) {}
 Connection::~Connection() = default;
 
+std::string FirstRowValue(const Rows& rows, size_t column) {
+  if (rows.empty() || rows[0].size() <= column || !rows[0][column]) return "";
+  return *rows[0][column];
+}
+
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& dsn) {
   try {
     auto impl = std::make_unique<Impl>(WithApplicationName(dsn));
@@ -104,8 +109,7 @@ Status Connection::Execute(const std::string& sql) {
   }
 }
 
-Result<std::vector<std::vector<std::optional<std::string>>>> Connection::Query(
-    const std::string& sql) {
+Result<Rows> Connection::Query(const std::string& sql) {
   try {
     pqxx::nontransaction tx(impl_->connection);
     pqxx::result result = tx.exec(sql);

@@ -32,6 +32,12 @@ std::string WithApplicationName(const std::string& dsn);
 // ("ERROR:  ") and any DETAIL/HINT/CONTEXT lines removed.
 std::string PrimaryMessage(const std::string& libpq_message);
 
+// Rows as Query returns them: every value as text, nullopt for NULL.
+using Rows = std::vector<std::vector<std::optional<std::string>>>;
+
+// Column `column` of the first row of `rows`; "" for NULL or no row.
+std::string FirstRowValue(const Rows& rows, size_t column);
+
 class Connection {
  public:
   static Result<std::unique_ptr<Connection>> Open(const std::string& dsn);
@@ -44,7 +50,7 @@ class Connection {
   Status Execute(const std::string& sql);
 
   // Runs a query and returns its rows as text (empty optional = NULL).
-  Result<std::vector<std::vector<std::optional<std::string>>>> Query(const std::string& sql);
+  Result<Rows> Query(const std::string& sql);
 
   // The libpqxx connection; only code inside pg/ may call this.
   struct Impl;

@@ -5,6 +5,9 @@
 #include "replicator/ddl_capture.h"
 
 namespace pgveil::replicator {
+
+using pg::FirstRowValue;
+
 namespace {
 
 // `text` inside double quotes for a POSIX shell.
@@ -15,11 +18,6 @@ std::string DoubleQuoted(const std::string& text) {
     out += c;
   }
   return out + "\"";
-}
-
-std::string Field(const std::vector<std::vector<std::optional<std::string>>>& rows, size_t column) {
-  if (rows.empty() || rows[0].size() <= column || !rows[0][column]) return "";
-  return *rows[0][column];
 }
 
 }  // namespace
@@ -46,8 +44,8 @@ Result<std::unique_ptr<ConsistentSnapshot>> ConsistentSnapshot::Create(
       snapshot->session_->Query(
           "SELECT current_setting('wal_level'), "
           "(SELECT rolreplication OR rolsuper FROM pg_roles WHERE rolname = current_user)"));
-  const std::string wal_level = Field(rows, 0);
-  const bool may_replicate = Field(rows, 1) == "t";
+  const std::string wal_level = FirstRowValue(rows, 0);
+  const bool may_replicate = FirstRowValue(rows, 1) == "t";
   if (wal_level == "logical" && may_replicate) {
     PGVEIL_RETURN_IF_ERROR(snapshot->CreateSlot(options, observer));
     return snapshot;
@@ -88,7 +86,7 @@ Status ConsistentSnapshot::CreateSlot(const SnapshotOptions& options,
       session_->Query("SELECT active_pid IS NOT NULL FROM pg_replication_slots WHERE slot_name = " +
                       QuoteLiteral(name)));
   if (!existing.empty()) {
-    const bool active = Field(existing, 0) == "t";
+    const bool active = FirstRowValue(existing, 0) == "t";
     if (active || !options.drop_stale_slot) {
       return Status::InvalidArgument(
           "the replication slot \"" + name + "\" already exists on the source" +
@@ -155,8 +153,8 @@ Status ConsistentSnapshot::ExportWithoutSlot() {
   PGVEIL_ASSIGN_OR_RETURN(
       auto rows, session_->Query("SELECT pg_export_snapshot(), CASE WHEN pg_is_in_recovery() "
                                  "THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END"));
-  snapshot_ = Field(rows, 0);
-  consistent_lsn_ = Field(rows, 1);
+  snapshot_ = FirstRowValue(rows, 0);
+  consistent_lsn_ = FirstRowValue(rows, 1);
   if (snapshot_.empty()) return Status::Internal("pg_export_snapshot() returned nothing");
   return Status::Ok();
 }

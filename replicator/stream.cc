@@ -21,6 +21,10 @@
 #include "replicator/target_state.h"
 
 namespace pgveil::replicator {
+
+using pg::FirstRowValue;
+using pg::Rows;
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -44,13 +48,6 @@ constexpr int kPendingPollMs = 5;
 // when they pour.
 constexpr int kIdleFlushMs = 10;
 constexpr int kEndStreamMs = 10000;
-
-using Rows = std::vector<std::vector<std::optional<std::string>>>;
-
-std::string Field(const Rows& rows, size_t column) {
-  if (rows.empty() || rows[0].size() <= column || !rows[0][column]) return "";
-  return *rows[0][column];
-}
 
 // pgoutput times are microseconds since 2000-01-01 UTC.
 constexpr int64_t kPostgresEpochSeconds = 946684800;
@@ -132,13 +129,13 @@ class StreamSession {
         Rows state, target_->connection().Query(
                         "SELECT status, coalesce(slot, ''), coalesce(applied_lsn, "
                         "consistent_lsn)::text FROM pgveil.replication_state WHERE id = 1"));
-    if (Field(state, 0) != "complete" || Field(state, 1).empty()) {
+    if (FirstRowValue(state, 0) != "complete" || FirstRowValue(state, 1).empty()) {
       return Status::InvalidArgument(
           "the target holds no complete masked copy made for streaming; run pgveil replicate "
           "without --snapshot-only first");
     }
-    slot_ = Field(state, 1);
-    PGVEIL_ASSIGN_OR_RETURN(applied_, pgoutput::ParseLsn(Field(state, 2)));
+    slot_ = FirstRowValue(state, 1);
+    PGVEIL_ASSIGN_OR_RETURN(applied_, pgoutput::ParseLsn(FirstRowValue(state, 2)));
     confirmed_ = applied_;
     PGVEIL_RETURN_IF_ERROR(LoadModel());
 
@@ -147,7 +144,7 @@ class StreamSession {
     source_ = std::move(source).value();
     if (options_.catch_up) {
       PGVEIL_ASSIGN_OR_RETURN(Rows now, source_->Query("SELECT pg_current_wal_lsn()::text"));
-      PGVEIL_ASSIGN_OR_RETURN(catch_up_lsn_, pgoutput::ParseLsn(Field(now, 0)));
+      PGVEIL_ASSIGN_OR_RETURN(catch_up_lsn_, pgoutput::ParseLsn(FirstRowValue(now, 0)));
     }
     PGVEIL_RETURN_IF_ERROR(OpenApplySession());
     Result<pg::ConnInfoParts> parts = pg::SplitPassword(options_.source_dsn);
@@ -210,7 +207,7 @@ class StreamSession {
                             target_->connection().Query("SELECT coalesce(jsonb_agg(description), "
                                                         "'[]')::text FROM pgveil.stream_tables"));
     PGVEIL_ASSIGN_OR_RETURN(SchemaChange all,
-                            ParseSchemaChange("{\"tables\": " + Field(rows, 0) + "}"));
+                            ParseSchemaChange("{\"tables\": " + FirstRowValue(rows, 0) + "}"));
     model_.clear();
     for (SourceTable& table : all.tables) model_[table.oid] = std::move(table);
     return Status::Ok();
@@ -539,7 +536,7 @@ class StreamSession {
         Rows rows, source_->Query("SELECT (pg_current_wal_lsn() - restart_lsn)::bigint FROM "
                                   "pg_replication_slots WHERE slot_name = " +
                                   QuoteLiteral(slot_)));
-    int64_t retained = std::atoll(Field(rows, 0).c_str());
+    int64_t retained = std::atoll(FirstRowValue(rows, 0).c_str());
     if (retained > options_.retained_wal_warning) {
       observer_.Note(
           fmt::format("the slot \"{}\" retains {} MB of WAL on the source", slot_, retained >> 20));

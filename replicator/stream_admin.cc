@@ -11,14 +11,11 @@
 #include "replicator/target_state.h"
 
 namespace pgveil::replicator {
+
+using pg::FirstRowValue;
+using pg::Rows;
+
 namespace {
-
-using Rows = std::vector<std::vector<std::optional<std::string>>>;
-
-std::string Field(const Rows& rows, size_t column) {
-  if (rows.empty() || rows[0].size() <= column || !rows[0][column]) return "";
-  return *rows[0][column];
-}
 
 std::string Text(const nlohmann::json& row, const char* key) {
   auto found = row.find(key);
@@ -31,7 +28,7 @@ std::string Text(const nlohmann::json& row, const char* key) {
 Status ReadTarget(pg::Connection& target, StreamStatus& status) {
   PGVEIL_ASSIGN_OR_RETURN(
       Rows exists, target.Query("SELECT to_regclass('pgveil.replication_state') IS NOT NULL"));
-  if (Field(exists, 0) != "t") {
+  if (FirstRowValue(exists, 0) != "t") {
     return Status::NotFound("the target holds no copy made by pgveil replicate");
   }
   PGVEIL_ASSIGN_OR_RETURN(
@@ -43,7 +40,7 @@ Status ReadTarget(pg::Connection& target, StreamStatus& status) {
                    "AND ((classid::bigint << 32) | objid::bigint) = " +
                    std::string(kTargetLockKey) +
                    ")::text FROM pgveil.replication_state s, to_jsonb(s) j WHERE id = 1"));
-  nlohmann::json row = nlohmann::json::parse(Field(rows, 0), nullptr, false);
+  nlohmann::json row = nlohmann::json::parse(FirstRowValue(rows, 0), nullptr, false);
   if (!row.is_object()) return Status::NotFound("the target's replication state is empty");
   status.copy_status = Text(row, "status");
   status.stream_status = Text(row, "stream_status");
@@ -55,8 +52,9 @@ Status ReadTarget(pg::Connection& target, StreamStatus& status) {
   status.applied_at = Text(row, "applied_at");
   status.source_commit_time = Text(row, "source_commit_time");
   status.policy_sha256 = Text(row, "policy_sha256");
-  if (!Field(rows, 1).empty()) status.lag_seconds = std::atof(Field(rows, 1).c_str());
-  status.running = Field(rows, 2) != "0";
+  if (!FirstRowValue(rows, 1).empty())
+    status.lag_seconds = std::atof(FirstRowValue(rows, 1).c_str());
+  status.running = FirstRowValue(rows, 2) != "0";
   return Status::Ok();
 }
 
@@ -78,8 +76,8 @@ void ReadSource(const std::string& dsn, StreamStatus& status) {
   }
   status.slot_exists = !rows->empty();
   if (rows->empty()) return;
-  status.lag_bytes = std::max<int64_t>(0, std::atoll(Field(*rows, 0).c_str()));
-  status.retained_wal = std::atoll(Field(*rows, 1).c_str());
+  status.lag_bytes = std::max<int64_t>(0, std::atoll(FirstRowValue(*rows, 0).c_str()));
+  status.retained_wal = std::atoll(FirstRowValue(*rows, 1).c_str());
 }
 
 }  // namespace
@@ -113,7 +111,7 @@ Result<RemovedStream> RemoveStream(const std::string& source_dsn, const std::str
   PGVEIL_ASSIGN_OR_RETURN(
       Rows slots,
       source.Query("SELECT active FROM pg_replication_slots WHERE slot_name = " + slot));
-  if (Field(slots, 0) == "t") {
+  if (FirstRowValue(slots, 0) == "t") {
     return Status::InvalidArgument("the replication slot \"" + removed.slot +
                                    "\" is in use by a running replicate; stop it first");
   }
@@ -125,7 +123,7 @@ Result<RemovedStream> RemoveStream(const std::string& source_dsn, const std::str
   PGVEIL_ASSIGN_OR_RETURN(
       Rows publications,
       source.Query("SELECT count(*) FROM pg_publication WHERE pubname = " + slot));
-  if (Field(publications, 0) != "0") {
+  if (FirstRowValue(publications, 0) != "0") {
     PGVEIL_RETURN_IF_ERROR(source.Execute("DROP PUBLICATION IF EXISTS " + QuoteIdent(removed.slot))
                                .WithContext("dropping the publication"));
     removed.dropped_publication = true;

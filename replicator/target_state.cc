@@ -6,6 +6,9 @@
 #include "core/identifier.h"
 
 namespace pgveil::replicator {
+
+using pg::FirstRowValue;
+
 namespace {
 
 constexpr const char* kUserNamespace =
@@ -93,14 +96,6 @@ CREATE TABLE IF NOT EXISTS pgveil.stream_tables (
 );
 )SQL";
 
-using Rows = std::vector<std::vector<std::optional<std::string>>>;
-
-// Column `column` of the first row; "" for NULL or no row.
-std::string Field(const Rows& rows, size_t column) {
-  if (rows.empty() || rows[0].size() <= column || !rows[0][column]) return "";
-  return *rows[0][column];
-}
-
 std::string Nullable(const std::string& text) { return text.empty() ? "NULL" : QuoteLiteral(text); }
 
 }  // namespace
@@ -111,7 +106,7 @@ Result<std::unique_ptr<TargetState>> TargetState::Open(const std::string& dsn) {
   PGVEIL_ASSIGN_OR_RETURN(
       auto rows,
       (*connection)->Query(std::string("SELECT pg_try_advisory_lock(") + kTargetLockKey + ")"));
-  if (Field(rows, 0) != "t") {
+  if (FirstRowValue(rows, 0) != "t") {
     return Status::InvalidArgument(
         "another pgveil replicate is writing into the target database right now");
   }
@@ -121,19 +116,19 @@ Result<std::unique_ptr<TargetState>> TargetState::Open(const std::string& dsn) {
 Result<TargetInspection> TargetState::Inspect() {
   TargetInspection inspection;
   PGVEIL_ASSIGN_OR_RETURN(auto counted, connection_->Query(ObjectCountSql()));
-  inspection.objects = std::atoi(Field(counted, 0).c_str());
+  inspection.objects = std::atoi(FirstRowValue(counted, 0).c_str());
   PGVEIL_ASSIGN_OR_RETURN(
       auto has_state,
       connection_->Query("SELECT to_regclass('pgveil.replication_state') IS NOT NULL"));
   std::optional<std::string> status;
-  if (Field(has_state, 0) == "t") {
+  if (FirstRowValue(has_state, 0) == "t") {
     PGVEIL_ASSIGN_OR_RETURN(
         auto state, connection_->Query("SELECT status, coalesce(slot, ''), started_at::text "
                                        "FROM pgveil.replication_state WHERE id = 1"));
     if (!state.empty()) {
-      status = Field(state, 0);
-      inspection.slot = Field(state, 1);
-      inspection.started_at = Field(state, 2);
+      status = FirstRowValue(state, 0);
+      inspection.slot = FirstRowValue(state, 1);
+      inspection.started_at = FirstRowValue(state, 2);
     }
   }
   if (status == "complete") {
@@ -151,7 +146,8 @@ Result<std::string> TargetState::Identity() {
       auto rows, connection_->Query("SELECT current_database(), coalesce(host(inet_server_addr()), "
                                     "''), current_setting('port'), (SELECT system_identifier FROM "
                                     "pg_control_system())::text"));
-  return Field(rows, 0) + "@" + Field(rows, 1) + ":" + Field(rows, 2) + "/" + Field(rows, 3);
+  return FirstRowValue(rows, 0) + "@" + FirstRowValue(rows, 1) + ":" + FirstRowValue(rows, 2) +
+         "/" + FirstRowValue(rows, 3);
 }
 
 Status TargetState::Reset() {
@@ -169,14 +165,14 @@ Status TargetState::MarkCopying(const StateRecord& record) {
 }
 
 Status TargetState::MarkComplete(const std::string& slot, const std::string& tables_json) {
-  std::string sql = std::string("BEGIN;") + kStreamStateSql +
-                    "UPDATE pgveil.replication_state SET status = 'complete', slot = " +
-                    Nullable(slot) +
-                    ", finished_at = now(), applied_lsn = consistent_lsn WHERE id = 1;"
-                    "DELETE FROM pgveil.stream_tables;"
-                    "INSERT INTO pgveil.stream_tables SELECT (t->>'oid')::oid, t FROM "
-                    "jsonb_array_elements(" +
-                    QuoteLiteral(tables_json) + "::jsonb) t; COMMIT";
+  std::string sql =
+      std::string("BEGIN;") + kStreamStateSql +
+      "UPDATE pgveil.replication_state SET status = 'complete', slot = " + Nullable(slot) +
+      ", finished_at = now(), applied_lsn = consistent_lsn WHERE id = 1;"
+      "DELETE FROM pgveil.stream_tables;"
+      "INSERT INTO pgveil.stream_tables SELECT (t->>'oid')::oid, t FROM "
+      "jsonb_array_elements(" +
+      QuoteLiteral(tables_json) + "::jsonb) t; COMMIT";
   return connection_->Execute(sql).WithContext("recording the finished copy on the target");
 }
 
