@@ -15,9 +15,6 @@ namespace pgveil::pg {
 
 namespace {
 
-// Microseconds between the Unix epoch and PostgreSQL's, 2000-01-01.
-constexpr int64_t kPostgresEpochMicros = 946684800LL * 1000000;
-
 uint64_t ReadUint64(const char* p) {
   uint64_t value = 0;
   for (int i = 0; i < 8; ++i) value = (value << 8) | static_cast<unsigned char>(p[i]);
@@ -32,12 +29,13 @@ std::string LsnText(uint64_t lsn) {
   return fmt::format("{:X}/{:X}", static_cast<uint32_t>(lsn >> 32), static_cast<uint32_t>(lsn));
 }
 
-int64_t NowPostgresMicros() {
-  auto now = std::chrono::system_clock::now().time_since_epoch();
-  return std::chrono::duration_cast<std::chrono::microseconds>(now).count() - kPostgresEpochMicros;
-}
-
 }  // namespace
+
+int64_t PostgresNowMicros() {
+  auto now = std::chrono::system_clock::now().time_since_epoch();
+  return std::chrono::duration_cast<std::chrono::microseconds>(now).count() -
+         kPostgresEpochUnixSeconds * 1000000;
+}
 
 struct ReplicationConnection::Impl {
   PGconn* conn = nullptr;
@@ -164,7 +162,7 @@ Status ReplicationConnection::SendFeedback(uint64_t flushed, bool reply_requeste
   AppendUint64(flushed, &message);  // written
   AppendUint64(flushed, &message);  // flushed
   AppendUint64(flushed, &message);  // applied
-  AppendUint64(static_cast<uint64_t>(NowPostgresMicros()), &message);
+  AppendUint64(static_cast<uint64_t>(PostgresNowMicros()), &message);
   message.push_back(reply_requested ? 1 : 0);
   if (PQputCopyData(impl_->conn, message.data(), static_cast<int>(message.size())) != 1 ||
       PQflush(impl_->conn) != 0) {

@@ -21,12 +21,20 @@
 // Thread-safety: one thread at a time.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
 #include "core/status.h"
 
 namespace pgveil::pg {
+
+// The replication protocol's times are microseconds since 2000-01-01 UTC
+// (this many seconds after the Unix epoch).
+inline constexpr int64_t kPostgresEpochUnixSeconds = 946684800;
+
+// Now, in the protocol's microseconds.
+int64_t PostgresNowMicros();
 
 // One frame of the logical stream. LSNs are plain 64-bit positions.
 struct ReplicationFrame {

@@ -49,18 +49,10 @@ constexpr int kPendingPollMs = 5;
 constexpr int kIdleFlushMs = 10;
 constexpr int kEndStreamMs = 10000;
 
-// pgoutput times are microseconds since 2000-01-01 UTC.
-constexpr int64_t kPostgresEpochSeconds = 946684800;
-
+// A pgoutput time as SQL.
 std::string TimestampSql(int64_t micros) {
-  return fmt::format("to_timestamp({:.6f})", static_cast<double>(kPostgresEpochSeconds) +
+  return fmt::format("to_timestamp({:.6f})", static_cast<double>(pg::kPostgresEpochUnixSeconds) +
                                                  static_cast<double>(micros) / 1e6);
-}
-
-int64_t PostgresMicrosNow() {
-  auto now = std::chrono::system_clock::now().time_since_epoch();
-  return std::chrono::duration_cast<std::chrono::microseconds>(now).count() -
-         kPostgresEpochSeconds * 1000000;
 }
 
 // One connected run of the stream: from connecting to a stop or an error.
@@ -483,7 +475,7 @@ class StreamSession {
     summary_.transactions += done.transactions;
     summary_.changes += done.changes;
     summary_.applied_lsn = pgoutput::FormatLsn(applied_);
-    const int64_t now = PostgresMicrosNow();
+    const int64_t now = pg::PostgresNowMicros();
     for (int64_t committed : done.commit_times) {
       summary_.lag_ms.push_back(static_cast<float>(now - committed) / 1000.0f);
     }
