@@ -18,6 +18,7 @@
 #include "replicator/ddl_capture.h"
 #include "replicator/schema_sync.h"
 #include "replicator/schema_transfer.h"
+#include "replicator/stream_admin.h"
 #include "replicator/target_state.h"
 
 namespace pgveil::replicator {
@@ -524,11 +525,9 @@ class StreamSession {
   }
 
   Status CheckRetainedWal() {
-    PGVEIL_ASSIGN_OR_RETURN(
-        Rows rows, source_->Query("SELECT (pg_current_wal_lsn() - restart_lsn)::bigint FROM "
-                                  "pg_replication_slots WHERE slot_name = " +
-                                  QuoteLiteral(slot_)));
-    int64_t retained = std::atoll(FirstRowValue(rows, 0).c_str());
+    PGVEIL_ASSIGN_OR_RETURN(std::optional<SlotPosition> position,
+                            ReadSlotPosition(*source_, slot_));
+    const int64_t retained = position ? position->retained : 0;
     if (retained > options_.retained_wal_warning) {
       observer_.Note(
           fmt::format("the slot \"{}\" retains {} MB of WAL on the source", slot_, retained >> 20));

@@ -66,21 +66,33 @@ void ReadSource(const std::string& dsn, StreamStatus& status) {
     status.source_error = source.status().message();
     return;
   }
-  Result<Rows> rows = (*source)->Query(
-      "SELECT (pg_current_wal_lsn() - confirmed_flush_lsn)::bigint, (pg_current_wal_lsn() - "
-      "restart_lsn)::bigint FROM pg_replication_slots WHERE slot_name = " +
-      QuoteLiteral(status.slot));
-  if (!rows.ok()) {
-    status.source_error = rows.status().message();
+  Result<std::optional<SlotPosition>> position = ReadSlotPosition(**source, status.slot);
+  if (!position.ok()) {
+    status.source_error = position.status().message();
     return;
   }
-  status.slot_exists = !rows->empty();
-  if (rows->empty()) return;
-  status.lag_bytes = std::max<int64_t>(0, std::atoll(FirstRowValue(*rows, 0).c_str()));
-  status.retained_wal = std::atoll(FirstRowValue(*rows, 1).c_str());
+  status.slot_exists = position->has_value();
+  if (!*position) return;
+  status.lag_bytes = (*position)->behind;
+  status.retained_wal = (*position)->retained;
 }
 
 }  // namespace
+
+Result<std::optional<SlotPosition>> ReadSlotPosition(pg::Connection& source,
+                                                     const std::string& slot) {
+  PGVEIL_ASSIGN_OR_RETURN(
+      Rows rows,
+      source.Query("SELECT (pg_current_wal_lsn() - confirmed_flush_lsn)::bigint, "
+                   "(pg_current_wal_lsn() - restart_lsn)::bigint FROM pg_replication_slots "
+                   "WHERE slot_name = " +
+                   QuoteLiteral(slot)));
+  if (rows.empty()) return std::optional<SlotPosition>();
+  SlotPosition position;
+  position.behind = std::max<int64_t>(0, std::atoll(FirstRowValue(rows, 0).c_str()));
+  position.retained = std::atoll(FirstRowValue(rows, 1).c_str());
+  return std::optional<SlotPosition>(position);
+}
 
 Result<StreamStatus> ReadStreamStatus(const std::string& target_dsn,
                                       const std::string& source_dsn) {

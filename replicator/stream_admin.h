@@ -24,6 +24,7 @@
 #include <string>
 
 #include "core/status.h"
+#include "pg/connection.h"
 
 namespace pgveil::replicator {
 
@@ -48,6 +49,16 @@ struct StreamStatus {
   std::optional<bool> slot_exists;
   std::string source_error;
 };
+
+// Where `slot` stands on `source`: the bytes of WAL the source has
+// written past its confirmed position, and the bytes it retains for it.
+// nullopt when there is no such slot.
+struct SlotPosition {
+  int64_t behind = 0;
+  int64_t retained = 0;
+};
+Result<std::optional<SlotPosition>> ReadSlotPosition(pg::Connection& source,
+                                                     const std::string& slot);
 
 // The status of the masked copy in `target_dsn`. `source_dsn` overrides the
 // source recorded on the target ("" uses it; libpq finds the password in
