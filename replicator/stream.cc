@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <future>
 #include <map>
 #include <optional>
@@ -49,6 +50,16 @@ constexpr int kPendingPollMs = 5;
 // when they pour.
 constexpr int kIdleFlushMs = 10;
 constexpr int kEndStreamMs = 10000;
+
+// The end of the last WAL record before the insert position `insert`. The
+// insert position is where the next record starts: after the page header
+// (24 bytes, 40 at the start of a segment) when the last record ended at a
+// page's end, and a stream only ever reaches the end of a record.
+pgoutput::Lsn EndOfLastRecord(pgoutput::Lsn insert, uint64_t page, uint64_t segment) {
+  if (segment > 0 && insert % segment == 40) return insert - 40;
+  if (page > 0 && insert % page == 24) return insert - 24;
+  return insert;
+}
 
 // A pgoutput time as SQL.
 std::string TimestampSql(int64_t micros) {
@@ -136,8 +147,18 @@ class StreamSession {
     if (!source.ok()) return source.status().WithContext("the source");
     source_ = std::move(source).value();
     if (options_.catch_up) {
-      PGVEIL_ASSIGN_OR_RETURN(Rows now, source_->Query("SELECT pg_current_wal_lsn()::text"));
-      PGVEIL_ASSIGN_OR_RETURN(catch_up_lsn_, pgoutput::ParseLsn(FirstRowValue(now, 0)));
+      // The insert position, not pg_current_wal_lsn() (the write position):
+      // a commit made with synchronous_commit off may not be written yet,
+      // and a stream that stopped at the write position would stop before
+      // that transaction is sent.
+      PGVEIL_ASSIGN_OR_RETURN(Rows now,
+                              source_->Query("SELECT pg_current_wal_insert_lsn()::text, "
+                                             "current_setting('wal_block_size'), "
+                                             "pg_size_bytes(current_setting('wal_segment_size'))"));
+      PGVEIL_ASSIGN_OR_RETURN(Lsn insert, pgoutput::ParseLsn(FirstRowValue(now, 0)));
+      catch_up_lsn_ =
+          EndOfLastRecord(insert, std::strtoull(FirstRowValue(now, 1).c_str(), nullptr, 10),
+                          std::strtoull(FirstRowValue(now, 2).c_str(), nullptr, 10));
     }
     PGVEIL_RETURN_IF_ERROR(OpenApplySession());
     Result<pg::ConnInfoParts> parts = pg::SplitPassword(options_.source_dsn);

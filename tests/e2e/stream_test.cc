@@ -299,7 +299,7 @@ TEST_CASE(
   auto catch_up = [&](int expected_exit) {
     testing::ProcessResult run = Replicate(source, target, policy_path, {"--catch-up"});
     output += run.out + run.err;
-    INFO(run.err);
+    INFO(run.out << run.err);
     CHECK(run.exit_code == expected_exit);
     return run.err;
   };
