@@ -31,6 +31,17 @@ Status Make(StatusCode code, std::string message) {
   }
 }
 
+// Counts the notifications on one channel.
+class Listener : public pqxx::notification_receiver {
+ public:
+  Listener(pqxx::connection_base& connection, const std::string& channel, int& count)
+      : pqxx::notification_receiver(connection, channel), count_(count) {}
+  void operator()(const std::string&, int) override { ++count_; }
+
+ private:
+  int& count_;
+};
+
 }  // namespace
 
 std::string WithApplicationName(const std::string& dsn) {
@@ -124,6 +135,27 @@ Result<Rows> Connection::Query(const std::string& sql) {
   } catch (const std::exception& e) {
     return FromException(e, "running a query");
   }
+}
+
+Status Connection::Listen(const std::string& channel) {
+  try {
+    impl_->listeners.push_back(
+        std::make_unique<Listener>(impl_->connection, channel, impl_->notifications));
+    return Status::Ok();
+  } catch (const std::exception& e) {
+    return FromException(e, "listening for notifications");
+  }
+}
+
+Result<bool> Connection::Notified() {
+  try {
+    impl_->connection.get_notifs();
+  } catch (const std::exception& e) {
+    return FromException(e, "reading notifications");
+  }
+  const bool arrived = impl_->notifications > 0;
+  impl_->notifications = 0;
+  return arrived;
 }
 
 }  // namespace pgveil::pg

@@ -52,6 +52,12 @@ class Connection {
   // Runs a query and returns its rows as text (empty optional = NULL).
   Result<Rows> Query(const std::string& sql);
 
+  // LISTEN on `channel` for the rest of the session.
+  Status Listen(const std::string& channel);
+  // Whether a notification on a channel this session listens on has arrived
+  // since the last call. Reads what the server sent; never waits.
+  Result<bool> Notified();
+
   // The libpqxx connection; only code inside pg/ may call this.
   struct Impl;
   Impl& impl() { return *impl_; }

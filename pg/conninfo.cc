@@ -2,6 +2,9 @@
 
 #include <libpq-fe.h>
 
+#include <utility>
+#include <vector>
+
 #include "pg/connection.h"
 
 namespace pgveil::pg {
@@ -20,9 +23,12 @@ std::string ConnInfoValue(const std::string& value) {
   return out + "'";
 }
 
-Result<ConnInfoParts> SplitPassword(const std::string& dsn) {
-  ConnInfoParts parts;
-  if (dsn.empty()) return parts;
+namespace {
+
+// The settings `dsn` gives, in libpq's order. "" gives none.
+Result<std::vector<std::pair<std::string, std::string>>> Settings(const std::string& dsn) {
+  std::vector<std::pair<std::string, std::string>> settings;
+  if (dsn.empty()) return settings;
   char* error = nullptr;
   PQconninfoOption* options = PQconninfoParse(dsn.c_str(), &error);
   if (options == nullptr) {
@@ -31,17 +37,39 @@ Result<ConnInfoParts> SplitPassword(const std::string& dsn) {
     return Status::InvalidArgument("cannot parse the connection string: " + message);
   }
   for (PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
-    if (option->val == nullptr) continue;
-    std::string keyword = option->keyword;
+    if (option->val != nullptr) settings.emplace_back(option->keyword, option->val);
+  }
+  PQconninfoFree(options);
+  return settings;
+}
+
+std::string Setting(const std::string& keyword, const std::string& value) {
+  return keyword + "=" + ConnInfoValue(value);
+}
+
+}  // namespace
+
+Result<ConnInfoParts> SplitPassword(const std::string& dsn) {
+  PGVEIL_ASSIGN_OR_RETURN(auto settings, Settings(dsn));
+  ConnInfoParts parts;
+  for (const auto& [keyword, value] : settings) {
     if (keyword == "password") {
-      parts.password = option->val;
+      parts.password = value;
       continue;
     }
     if (!parts.without_password.empty()) parts.without_password += ' ';
-    parts.without_password += keyword + "=" + ConnInfoValue(option->val);
+    parts.without_password += Setting(keyword, value);
   }
-  PQconninfoFree(options);
   return parts;
+}
+
+Result<std::string> WithDatabase(const std::string& dsn, const std::string& database) {
+  PGVEIL_ASSIGN_OR_RETURN(auto settings, Settings(dsn));
+  std::string out;
+  for (const auto& [keyword, value] : settings) {
+    if (keyword != "dbname") out += Setting(keyword, value) + " ";
+  }
+  return out + Setting("dbname", database);
 }
 
 }  // namespace pgveil::pg

@@ -25,6 +25,10 @@ struct ConnInfoParts {
 // InvalidArgument with libpq's message when `dsn` does not parse.
 Result<ConnInfoParts> SplitPassword(const std::string& dsn);
 
+// `dsn` in key/value form with its database set to `database`; the
+// password, if any, is kept (the result is for connecting, not printing).
+Result<std::string> WithDatabase(const std::string& dsn, const std::string& database);
+
 // `value` as a key/value connection-string value: bare when it can be,
 // otherwise in single quotes with \' and \\ escaped.
 std::string ConnInfoValue(const std::string& value);

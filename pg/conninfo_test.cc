@@ -36,4 +36,17 @@ TEST_CASE("an empty DSN stays empty and a broken one is a usage error", "[pg]") 
   CHECK(broken.status().code() == StatusCode::kInvalidArgument);
 }
 
+TEST_CASE("another database on the same server keeps every other setting", "[pg]") {
+  auto uri = WithDatabase("postgresql://app:pw@db.example:5432/shop?sslmode=verify-full", "pr 42");
+  REQUIRE(uri.ok());
+  CHECK(uri->find("dbname='pr 42'") != std::string::npos);
+  CHECK(uri->find("shop") == std::string::npos);
+  CHECK(uri->find("password=pw") != std::string::npos);
+  CHECK(uri->find("sslmode=verify-full") != std::string::npos);
+  auto defaults = WithDatabase("", "postgres");
+  REQUIRE(defaults.ok());
+  CHECK(*defaults == "dbname=postgres");
+  CHECK_FALSE(WithDatabase("host='unterminated", "x").ok());
+}
+
 }  // namespace pgveil::pg
