@@ -23,5 +23,6 @@ void AddReplicateCommand(CLI::App& app, CommandRunner* runner);
 // `replicate status` and `replicate cleanup`, under `replicate`.
 void AddReplicateAdminCommands(CLI::App& replicate, CommandRunner* runner);
 void AddReportCommand(CLI::App& app, CommandRunner* runner);
+void AddBranchCommand(CLI::App& app, CommandRunner* runner);
 
 }  // namespace pgveil::cli

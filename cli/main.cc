@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   AddDiffCommand(app, &runner);
   AddReplicateCommand(app, &runner);
   AddReportCommand(app, &runner);
+  AddBranchCommand(app, &runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -219,13 +219,14 @@ std::string StreamSummaryText(const replicator::StreamSummary& summary) {
 
 // Streams from the slot the copy kept until stopped. Returns the exit code.
 int StreamIntoTarget(const policy::Policy& policy, const masking::KeyRing& keys,
-                     const std::string& policy_sha256, const ReplicateCommandOptions& options) {
+                     const replicator::PolicyRecord& record,
+                     const ReplicateCommandOptions& options) {
   Result<replicator::NewColumnJudge> judge = MakeNewColumnJudge();
   if (!judge.ok()) return ReportError(judge.status());
   replicator::StreamOptions stream;
   stream.source_dsn = options.replicate.source_dsn;
   stream.target_dsn = options.replicate.target_dsn;
-  stream.policy_sha256 = policy_sha256;
+  stream.policy = record;
   stream.judge = *judge;
   stream.stop = &stop_requested;
   stream.catch_up = options.catch_up;
@@ -252,8 +253,9 @@ int RunReplicateCommand(const ReplicateCommandOptions& options) {
   Result<masking::KeyRing> keys = masking::LoadKeyRing(loaded->key);
   if (!keys.ok()) return ReportError(keys.status());
 
-  const replicator::ReplicateOptions& replicate = options.replicate;
-  const std::string policy_sha256 = policy::Sha256Hex(*text);
+  replicator::ReplicateOptions replicate = options.replicate;
+  replicate.policy = {policy::Sha256Hex(*text), std::string(policy::ModeName(loaded->mode))};
+  const std::string& policy_sha256 = replicate.policy.sha256;
   bool resume = false;
   if (!replicate.snapshot_only && !replicate.force) {
     Result<replicator::StreamStatus> state =
@@ -276,7 +278,7 @@ int RunReplicateCommand(const ReplicateCommandOptions& options) {
     int copied = CopyIntoTarget(*loaded, *keys, replicate);
     if (copied != kExitClean || replicate.snapshot_only) return copied;
   }
-  return StreamIntoTarget(*loaded, *keys, policy_sha256, options);
+  return StreamIntoTarget(*loaded, *keys, replicate.policy, options);
 }
 
 }  // namespace

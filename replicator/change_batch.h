@@ -42,7 +42,7 @@
 //
 // Thread-safety: one thread. The relations passed in must outlive the
 // batch's use of them. The prepared statements belong to the target session
-// the SQL is sent to: a new session needs a new ChangeBatch.
+// the SQL is sent to: a new session needs ForgetPrepared() first.
 #pragma once
 
 #include <cstdint>
@@ -70,6 +70,9 @@ class ChangeBatch {
   Status Update(StreamRelation& relation, const pgoutput::Update& update);
   Status Delete(StreamRelation& relation, const pgoutput::Delete& change);
   void Truncate(const std::vector<const StreamRelation*>& relations, uint8_t options);
+  // The target session the statements were prepared on is gone: prepare
+  // them again on the next.
+  void ForgetPrepared() { prepared_.clear(); }
   // A statement of its own (schema changes), in order with the rows.
   void Statement(const std::string& sql);
   // Ends the open run: the relation it was for is about to be replanned.

@@ -165,7 +165,7 @@ class CopyRun {
       PGVEIL_ASSIGN_OR_RETURN(streamed, DescribeTables(source_, PublishedOids(plan, catalog),
                                                        snapshot_.snapshot()));
     }
-    PGVEIL_RETURN_IF_ERROR(target_.MarkComplete(kept, TablesToJson(streamed)));
+    PGVEIL_RETURN_IF_ERROR(target_.MarkComplete(kept, TablesToJson(streamed), options_.policy));
 
     summary.snapshot_source = snapshot_.source_description();
     summary.consistent_lsn = snapshot_.consistent_lsn();

@@ -36,6 +36,7 @@
 #include "policy/policy.h"
 #include "replicator/copy_plan.h"
 #include "replicator/observer.h"
+#include "replicator/target_state.h"
 
 namespace pgveil::replicator {
 
@@ -46,6 +47,7 @@ struct ReplicateOptions {
   bool force = false;          // empty a target that is not empty first
   int jobs = 4;                // COPY workers, and pg_restore jobs for post-data
   CopyPlanOptions copy;
+  PolicyRecord policy;         // recorded on the target with the finished copy
 };
 
 struct TableSummary {

@@ -15,6 +15,7 @@
 #include "pg/connection.h"
 #include "pg/conninfo.h"
 #include "pg/replication_connection.h"
+#include "replicator/branch_lock.h"
 #include "replicator/change_batch.h"
 #include "replicator/ddl_capture.h"
 #include "replicator/schema_sync.h"
@@ -50,6 +51,9 @@ constexpr int kPendingPollMs = 5;
 // when they pour.
 constexpr int kIdleFlushMs = 10;
 constexpr int kEndStreamMs = 10000;
+// How often the target session is asked whether a branch wants the target.
+constexpr auto kBranchRequestEvery = std::chrono::milliseconds(100);
+constexpr auto kBranchLockPoll = std::chrono::milliseconds(50);
 
 // The end of the last WAL record before the insert position `insert`. The
 // insert position is where the next record starts: after the page header
@@ -86,7 +90,7 @@ class StreamSession {
 
   Status Run() {
     PGVEIL_RETURN_IF_ERROR(Connect());
-    last_feedback_ = last_sequences_ = last_wal_check_ = Clock::now();
+    last_feedback_ = last_sequences_ = last_wal_check_ = last_branch_check_ = Clock::now();
     while (true) {
       if ((options_.stop->load() || caught_up_) && !in_transaction_) return Finish();
       PGVEIL_ASSIGN_OR_RETURN(pg::ReplicationFrame frame, replication_->Read(ReadTimeout()));
@@ -120,14 +124,18 @@ class StreamSession {
     if (target_ == nullptr) return;
     if (pending_) pending_->result.wait();
     if (target_open_ && apply_) (void)apply_->Execute("ROLLBACK");
+    // A schema stop is remembered as such: no branch is cut from a replica
+    // whose last gate failed (branch.h).
+    const char* stopped = status.code() == StatusCode::kGateFailed ? "gate_failed" : "stopped";
     (void)target_->connection().Execute(
-        "UPDATE pgveil.replication_state SET stream_status = 'stopped', stream_message = " +
-        QuoteLiteral(status.ok() ? "" : status.message()) + " WHERE id = 1");
+        "UPDATE pgveil.replication_state SET stream_status = '" + std::string(stopped) +
+        "', stream_message = " + QuoteLiteral(status.ok() ? "" : status.message()) +
+        " WHERE id = 1");
   }
 
  private:
   Status Connect() {
-    PGVEIL_ASSIGN_OR_RETURN(target_, OpenTarget());
+    PGVEIL_RETURN_IF_ERROR(OpenTargetSessions());
     PGVEIL_RETURN_IF_ERROR(target_->PrepareStream());
     PGVEIL_ASSIGN_OR_RETURN(
         Rows state, target_->connection().Query(
@@ -160,13 +168,13 @@ class StreamSession {
           EndOfLastRecord(insert, std::strtoull(FirstRowValue(now, 1).c_str(), nullptr, 10),
                           std::strtoull(FirstRowValue(now, 2).c_str(), nullptr, 10));
     }
-    PGVEIL_RETURN_IF_ERROR(OpenApplySession());
     Result<pg::ConnInfoParts> parts = pg::SplitPassword(options_.source_dsn);
     PGVEIL_RETURN_IF_ERROR(
         target_->connection()
             .Execute("UPDATE pgveil.replication_state SET stream_status = 'streaming', "
                      "stream_message = NULL, policy_sha256 = " +
-                     QuoteLiteral(options_.policy_sha256) + ", source = " +
+                     QuoteLiteral(options_.policy.sha256) +
+                     ", policy_mode = " + QuoteLiteral(options_.policy.mode) + ", source = " +
                      QuoteLiteral(parts.ok() ? parts->without_password : "") + " WHERE id = 1")
             .WithContext("the target"));
 
@@ -178,6 +186,20 @@ class StreamSession {
     observer_.Note("streaming from the slot \"" + slot_ + "\" after " +
                    pgoutput::FormatLsn(applied_));
     return Status::Ok();
+  }
+
+  // The target's sessions: the one holding the lock, which listens for
+  // branches (branch_lock.h), and the one the batches are applied on.
+  Status OpenTargetSessions() {
+    PGVEIL_ASSIGN_OR_RETURN(target_, OpenTarget());
+    PGVEIL_RETURN_IF_ERROR(
+        target_->connection().Listen(kBranchChannel).WithContext("the target"));
+    PGVEIL_ASSIGN_OR_RETURN(Rows oid,
+                            target_->connection().Query(
+                                "SELECT oid::text FROM pg_database WHERE datname = "
+                                "current_database()"));
+    target_oid_ = FirstRowValue(oid, 0);
+    return OpenApplySession();
   }
 
   // The session the batches are applied on (the lock's session stays idle).
@@ -536,6 +558,52 @@ class StreamSession {
       last_wal_check_ = now;
       PGVEIL_RETURN_IF_ERROR(CheckRetainedWal());
     }
+    if (now - last_branch_check_ > kBranchRequestEvery) {
+      last_branch_check_ = now;
+      PGVEIL_ASSIGN_OR_RETURN(bool asked, target_->connection().Notified());
+      branch_requested_ = branch_requested_ || asked;
+    }
+    // Only between source transactions, with none half sent to the target:
+    // the branch then holds whole transactions only.
+    if (branch_requested_ && !in_transaction_ && !target_open_) {
+      branch_requested_ = false;
+      PGVEIL_RETURN_IF_ERROR(PauseForBranch());
+    }
+    return Status::Ok();
+  }
+
+  // A branch is being cut from the target (branch_lock.h): everything
+  // received is applied and acknowledged, the target is left alone until
+  // the branch lock is free, and the stream goes on from the same place.
+  // The replication connection stays open and keeps feeding back meanwhile.
+  Status PauseForBranch() {
+    PGVEIL_RETURN_IF_ERROR(Drain());
+    PGVEIL_RETURN_IF_ERROR(SetSequences());
+    Result<std::unique_ptr<pg::Connection>> maintenance = OpenMaintenance(options_.target_dsn);
+    if (!maintenance.ok()) {
+      observer_.Note(maintenance.status().message() + "; a branch of the target must wait");
+      return Status::Ok();
+    }
+    observer_.Note("pausing at " + pgoutput::FormatLsn(applied_) +
+                   " while a branch is cut from the target");
+    const Clock::time_point paused = Clock::now();
+    apply_.reset();
+    target_.reset();
+    batch_.ForgetPrepared();
+    while (!options_.stop->load()) {
+      PGVEIL_ASSIGN_OR_RETURN(Rows free, (*maintenance)->Query(BranchLockSql(
+                                             "pg_try_advisory_lock_shared", target_oid_)));
+      if (FirstRowValue(free, 0) == "t") {
+        PGVEIL_RETURN_IF_ERROR(
+            (*maintenance)->Execute(BranchLockSql("pg_advisory_unlock_shared", target_oid_)));
+        break;
+      }
+      if (Clock::now() - last_feedback_ > kFeedbackEvery) PGVEIL_RETURN_IF_ERROR(SendFeedback());
+      std::this_thread::sleep_for(kBranchLockPoll);
+    }
+    PGVEIL_RETURN_IF_ERROR(OpenTargetSessions());
+    observer_.Note(fmt::format(
+        "resumed after {:.1f} s", std::chrono::duration<double>(Clock::now() - paused).count()));
     return Status::Ok();
   }
 
@@ -576,6 +644,8 @@ class StreamSession {
   std::unique_ptr<pg::Connection> source_;
   std::unique_ptr<pg::ReplicationConnection> replication_;
   std::string slot_;
+  std::string target_oid_;         // the target database's OID, which keys its branch lock
+  bool branch_requested_ = false;  // a branch asked for the target (branch_lock.h)
   Lsn applied_ = 0;       // end LSN of the last transaction committed on the target
   Lsn confirmed_ = 0;     // what the source was or will be told is durable
   Lsn catch_up_lsn_ = 0;  // with catch_up: the source's WAL position at the start
@@ -611,7 +681,7 @@ class StreamSession {
   int64_t done_transactions_ = 0;
   int64_t done_changes_ = 0;
   Clock::time_point batch_started_;
-  Clock::time_point last_feedback_, last_sequences_, last_wal_check_;
+  Clock::time_point last_feedback_, last_sequences_, last_wal_check_, last_branch_check_;
 };
 
 bool Retryable(const Status& status) { return status.code() == StatusCode::kUnavailable; }

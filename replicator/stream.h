@@ -40,13 +40,14 @@
 #include "policy/policy.h"
 #include "replicator/observer.h"
 #include "replicator/stream_relation.h"
+#include "replicator/target_state.h"
 
 namespace pgveil::replicator {
 
 struct StreamOptions {
   std::string source_dsn;
   std::string target_dsn;
-  std::string policy_sha256;                // recorded on the target with every start
+  PolicyRecord policy;                      // recorded on the target with every start
   NewColumnJudge judge;                     // how a column without a rule is judged
   const std::atomic<bool>* stop = nullptr;  // required
   // Stop once everything the source had written when the stream started is

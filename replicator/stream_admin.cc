@@ -22,10 +22,29 @@ std::string Text(const nlohmann::json& row, const char* key) {
   return found != row.end() && found->is_string() ? found->get<std::string>() : "";
 }
 
-// The target's side, from its state row (whatever version wrote it: the
-// row is read as JSON, so a column an older version did not add is absent,
-// not an error).
-Status ReadTarget(pg::Connection& target, StreamStatus& status) {
+// The source's side; a source that cannot be reached is a note, not a failure.
+void ReadSource(const std::string& dsn, StreamStatus& status) {
+  if (status.slot.empty()) return;
+  Result<std::unique_ptr<pg::Connection>> source = pg::Connection::Open(dsn);
+  if (!source.ok()) {
+    status.source_error = source.status().message();
+    return;
+  }
+  Result<std::optional<SlotPosition>> position = ReadSlotPosition(**source, status.slot);
+  if (!position.ok()) {
+    status.source_error = position.status().message();
+    return;
+  }
+  status.slot_exists = position->has_value();
+  if (!*position) return;
+  status.lag_bytes = (*position)->behind;
+  status.retained_wal = (*position)->retained;
+}
+
+}  // namespace
+
+Result<StreamStatus> ReadReplicaState(pg::Connection& target) {
+  StreamStatus status;
   PGVEIL_ASSIGN_OR_RETURN(
       Rows exists, target.Query("SELECT to_regclass('pgveil.replication_state') IS NOT NULL"));
   if (FirstRowValue(exists, 0) != "t") {
@@ -52,32 +71,12 @@ Status ReadTarget(pg::Connection& target, StreamStatus& status) {
   status.applied_at = Text(row, "applied_at");
   status.source_commit_time = Text(row, "source_commit_time");
   status.policy_sha256 = Text(row, "policy_sha256");
+  status.policy_mode = Text(row, "policy_mode");
   if (!FirstRowValue(rows, 1).empty())
     status.lag_seconds = std::atof(FirstRowValue(rows, 1).c_str());
   status.running = FirstRowValue(rows, 2) != "0";
-  return Status::Ok();
+  return status;
 }
-
-// The source's side; a source that cannot be reached is a note, not a failure.
-void ReadSource(const std::string& dsn, StreamStatus& status) {
-  if (status.slot.empty()) return;
-  Result<std::unique_ptr<pg::Connection>> source = pg::Connection::Open(dsn);
-  if (!source.ok()) {
-    status.source_error = source.status().message();
-    return;
-  }
-  Result<std::optional<SlotPosition>> position = ReadSlotPosition(**source, status.slot);
-  if (!position.ok()) {
-    status.source_error = position.status().message();
-    return;
-  }
-  status.slot_exists = position->has_value();
-  if (!*position) return;
-  status.lag_bytes = (*position)->behind;
-  status.retained_wal = (*position)->retained;
-}
-
-}  // namespace
 
 Result<std::optional<SlotPosition>> ReadSlotPosition(pg::Connection& source,
                                                      const std::string& slot) {
@@ -98,8 +97,9 @@ Result<StreamStatus> ReadStreamStatus(const std::string& target_dsn,
                                       const std::string& source_dsn) {
   Result<std::unique_ptr<pg::Connection>> target = pg::Connection::Open(target_dsn);
   if (!target.ok()) return target.status().WithContext("the target");
-  StreamStatus status;
-  PGVEIL_RETURN_IF_ERROR(ReadTarget(**target, status).WithContext("reading the target's state"));
+  Result<StreamStatus> read = ReadReplicaState(**target);
+  if (!read.ok()) return read.status().WithContext("reading the target's state");
+  StreamStatus status = std::move(read).value();
   ReadSource(source_dsn.empty() ? status.source : source_dsn, status);
   return status;
 }

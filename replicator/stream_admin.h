@@ -30,7 +30,9 @@ namespace pgveil::replicator {
 
 struct StreamStatus {
   std::string copy_status;     // copying | complete | incomplete
-  std::string stream_status;   // streaming | stopped | removed | "" (never streamed)
+  // streaming | stopped | gate_failed (a schema stop) | removed | branch
+  // (a database cut from a replica, branch.h) | "" (never streamed)
+  std::string stream_status;
   std::string stream_message;  // why it stopped (names only), "" when it did not
   bool running = false;        // a pgveil replicate holds the target right now
   std::string slot;
@@ -43,12 +45,19 @@ struct StreamStatus {
   // committed on the target.
   std::optional<double> lag_seconds;
   std::string policy_sha256;
+  std::string policy_mode;  // strict | relaxed
   // From the source, when it could be reached (otherwise source_error says why):
   std::optional<int64_t> lag_bytes;     // the source's WAL position minus the slot's confirmed one
   std::optional<int64_t> retained_wal;  // bytes of WAL the slot keeps on the source
   std::optional<bool> slot_exists;
   std::string source_error;
 };
+
+// The state row of a database `replicate` wrote into, from the session
+// `target` (cheap; whatever version wrote the row: it is read as JSON, so a
+// column an older version did not add is absent, not an error). NotFound
+// when the database holds no pgveil copy.
+Result<StreamStatus> ReadReplicaState(pg::Connection& target);
 
 // Where `slot` stands on `source`: the bytes of WAL the source has
 // written past its confirmed position, and the bytes it retains for it.

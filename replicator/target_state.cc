@@ -88,6 +88,7 @@ ALTER TABLE pgveil.replication_state
   ADD COLUMN IF NOT EXISTS source_commit_time timestamptz,
   ADD COLUMN IF NOT EXISTS source text,
   ADD COLUMN IF NOT EXISTS policy_sha256 text,
+  ADD COLUMN IF NOT EXISTS policy_mode text,
   ADD COLUMN IF NOT EXISTS stream_status text,
   ADD COLUMN IF NOT EXISTS stream_message text;
 CREATE TABLE IF NOT EXISTS pgveil.stream_tables (
@@ -164,11 +165,13 @@ Status TargetState::MarkCopying(const StateRecord& record) {
   return connection_->Execute(sql).WithContext("recording the run on the target");
 }
 
-Status TargetState::MarkComplete(const std::string& slot, const std::string& tables_json) {
+Status TargetState::MarkComplete(const std::string& slot, const std::string& tables_json,
+                                 const PolicyRecord& policy) {
   std::string sql =
       std::string("BEGIN;") + kStreamStateSql +
       "UPDATE pgveil.replication_state SET status = 'complete', slot = " + Nullable(slot) +
-      ", finished_at = now(), applied_lsn = consistent_lsn WHERE id = 1;"
+      ", finished_at = now(), applied_lsn = consistent_lsn, policy_sha256 = " +
+      Nullable(policy.sha256) + ", policy_mode = " + Nullable(policy.mode) + " WHERE id = 1;"
       "DELETE FROM pgveil.stream_tables;"
       "INSERT INTO pgveil.stream_tables SELECT (t->>'oid')::oid, t FROM "
       "jsonb_array_elements(" +

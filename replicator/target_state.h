@@ -46,6 +46,13 @@ struct TargetInspection {
   int objects = 0;         // relations, schemas, functions, types, extensions found
 };
 
+// Which policy a copy or stream masked with: the sha256 of its file and its
+// mode (strict | relaxed).
+struct PolicyRecord {
+  std::string sha256;
+  std::string mode;
+};
+
 struct StateRecord {
   std::string slot;  // "" when the run keeps no slot
   std::string consistent_lsn;
@@ -73,8 +80,10 @@ class TargetState {
   Status MarkCopying(const StateRecord& record);
   // Status "complete", finished_at now; `slot` ("" for none) is what a
   // stream would continue from, at the consistent LSN, with the source
-  // tables as `tables_json` describes them (a JSON array, ddl_capture.h).
-  Status MarkComplete(const std::string& slot, const std::string& tables_json);
+  // tables as `tables_json` describes them (a JSON array, ddl_capture.h),
+  // masked under `policy`.
+  Status MarkComplete(const std::string& slot, const std::string& tables_json,
+                      const PolicyRecord& policy);
   // Adds the stream's columns and table to a state written by an older
   // version; a no-op otherwise.
   Status PrepareStream();
