@@ -27,162 +27,10 @@
 #include "core/identifier.h"
 #include "policy/policy_loader.h"
 #include "tests/e2e/e2e_fixture.h"
+#include "tests/e2e/stream_checks.h"
 #include "tests/e2e/stream_workload.h"
 
 namespace pgveil::e2e {
-namespace {
-
-using Clock = std::chrono::steady_clock;
-
-// Every row of `table` as text, counted.
-std::map<std::string, int> RowCounts(const std::string& dsn, const std::string& table,
-                                     const std::string& columns = "t") {
-  std::map<std::string, int> rows;
-  for (const auto& row : Query(dsn, "SELECT (" + columns + ")::text FROM " + table + " t")) {
-    ++rows[row[0].value_or("")];
-  }
-  return rows;
-}
-
-struct RowDifference {
-  int64_t missing = 0;  // in `expected`, not in `actual`
-  int64_t extra = 0;    // in `actual`, not in `expected`
-};
-
-RowDifference Compare(const std::map<std::string, int>& expected,
-                      const std::map<std::string, int>& actual) {
-  RowDifference difference;
-  for (const auto& [row, n] : expected) {
-    auto found = actual.find(row);
-    difference.missing += std::max(0, n - (found == actual.end() ? 0 : found->second));
-  }
-  for (const auto& [row, n] : actual) {
-    auto found = expected.find(row);
-    difference.extra += std::max(0, n - (found == expected.end() ? 0 : found->second));
-  }
-  return difference;
-}
-
-// Rows of every table of `streamed` against the same table of `copied`.
-RowDifference CompareTargets(const std::string& copied, const std::string& streamed) {
-  std::vector<std::string> tables = UserTables(copied);
-  REQUIRE(tables == UserTables(streamed));
-  RowDifference total;
-  for (const std::string& table : tables) {
-    RowDifference difference = Compare(RowCounts(copied, table), RowCounts(streamed, table));
-    INFO(table << ": " << difference.missing << " rows missing, " << difference.extra << " extra");
-    CHECK(difference.missing == 0);
-    CHECK(difference.extra == 0);
-    total.missing += difference.missing;
-    total.extra += difference.extra;
-  }
-  return total;
-}
-
-// The kept columns of every streamed table hold exactly the source's values.
-void CheckKeptColumns(const std::string& source, const std::string& target,
-                      const policy::Policy& policy) {
-  int tables = 0;
-  for (const auto& [name, rule] : policy.tables) {
-    if (rule.skip) continue;
-    const std::string table = QuoteQualified(name.schema, name.name);
-    if (IsMaterializedView(source, table)) continue;  // refreshed by the copy only
-    std::string kept;
-    for (const auto& [column, column_rule] : rule.columns) {
-      // email_domain is generated from a masked column.
-      if (column_rule.kind != policy::ColumnRule::Kind::kKeep || column == "email_domain") continue;
-      kept += (kept.empty() ? "" : ", ") + ("t." + QuoteIdent(column));
-    }
-    if (kept.empty()) continue;
-    INFO(table << " (" << kept << ")");
-    RowDifference difference = Compare(RowCounts(source, table, "row(" + kept + ")"),
-                                       RowCounts(target, table, "row(" + kept + ")"));
-    CHECK(difference.missing == 0);
-    CHECK(difference.extra == 0);
-    ++tables;
-  }
-  CHECK(tables > 5);
-}
-
-int64_t RowsWithCanary(const std::string& dsn) {
-  int64_t found = 0;
-  for (const std::string& table : UserTables(dsn)) {
-    found += Count(dsn, "SELECT count(*) FROM " + table + " t WHERE lower(t::text) LIKE '%" +
-                            std::string(kCanary) + "%'");
-  }
-  return found;
-}
-
-bool HasCanary(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), ::tolower);
-  return text.find(kCanary) != std::string::npos;
-}
-
-// Waits until `child` printed `marker` on stderr; false when it exited first
-// (then FAILs with its exit status) or did not print it in time.
-bool WaitFor(const Child& child, const std::string& marker, int seconds) {
-  const Clock::time_point end = Clock::now() + std::chrono::seconds(seconds);
-  while (Clock::now() < end) {
-    int status = 0;
-    if (waitpid(child.pid, &status, WNOHANG) == child.pid) {
-      FAIL("pgveil replicate ended while waiting for \""
-           << marker << "\": " << (WIFSIGNALED(status) ? "signal " : "exit ")
-           << (WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status)) << "\n"
-           << ReadFile(child.err_path));
-    }
-    if (ReadFile(child.err_path).find(marker) != std::string::npos) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return false;
-}
-
-// SIGKILL, and reaps it. True when the signal ended it (it was running).
-bool Kill(const Child& child) {
-  kill(child.pid, SIGKILL);
-  int status = 0;
-  REQUIRE(waitpid(child.pid, &status, 0) == child.pid);
-  return WIFSIGNALED(status);
-}
-
-// The workload, on a thread of its own, until stopped.
-class WorkloadThread {
- public:
-  explicit WorkloadThread(const std::string& dsn) : workload_(dsn) {
-    thread_ = std::thread([this] {
-      while (!stop_) {
-        Status status = workload_.Step(rounds_);
-        if (!status.ok()) {
-          error_ = status.message();
-          return;
-        }
-        ++rounds_;
-        std::this_thread::sleep_for(std::chrono::milliseconds(3));
-      }
-    });
-  }
-  ~WorkloadThread() {
-    stop_ = true;
-    if (thread_.joinable()) thread_.join();
-  }
-  // Stops and joins; REQUIREs that every transaction succeeded.
-  int Stop() {
-    stop_ = true;
-    thread_.join();
-    INFO(error_);
-    REQUIRE(error_.empty());
-    return rounds_;
-  }
-
- private:
-  Workload workload_;
-  std::atomic<bool> stop_{false};
-  std::atomic<int> rounds_{0};
-  std::string error_;
-  std::thread thread_;
-};
-
-}  // namespace
-
 TEST_CASE("a streamed replica equals a masked copy of the source after twenty kills under load",
           "[e2e][stream]") {
   Fixture& f = Fixture::Get();
@@ -195,7 +43,8 @@ TEST_CASE("a streamed replica equals a masked copy of the source after twenty ki
 
   std::random_device seed;
   std::mt19937 random(seed());
-  WorkloadThread workload(source);
+  Workload writes(source);
+  WorkloadThread workload([&writes](int round) { return writes.Step(round); });
   std::string output;  // every child's stdout and stderr
   int kills = 0;
   for (int run = 0; run < 20; ++run) {
@@ -323,6 +172,12 @@ TEST_CASE(
     CHECK(Count(target,
                 "SELECT count(*) FROM information_schema.columns WHERE table_name = 'customers' "
                 "AND column_name = 'notes_private'") == 0);
+    // The stop is remembered: no branch is cut from the replica meanwhile.
+    CHECK(Scalar(target, "SELECT stream_status FROM pgveil.replication_state") == "gate_failed");
+    testing::ProcessResult branch =
+        testing::RunPgveil({"branch", "create", "during-stop", "--replica", target});
+    CHECK(branch.exit_code == 2);
+    CHECK(branch.err.find("failed its last schema gate") != std::string::npos);
     // Stopped again, until the policy covers it: nothing was lost meanwhile.
     catch_up(1);
     add_rule("  public.customers:", "    notes_private: {transform: hash}\n");

@@ -108,11 +108,15 @@ std::string StepSql(int round) {
 void AddStreamTables(const std::string& dsn) { Exec(dsn, kStreamTablesSql); }
 
 std::string WithStreamRules(const std::string& policy_text) {
+  return WithTableRules(policy_text, kStreamRules);
+}
+
+std::string WithTableRules(const std::string& policy_text, const std::string& rules) {
   const std::string anchor = "\ntables:\n";
   size_t at = policy_text.find(anchor);
   REQUIRE(at != std::string::npos);
   std::string text = policy_text;
-  text.insert(at + anchor.size(), kStreamRules);
+  text.insert(at + anchor.size(), rules);
   return text;
 }
 

@@ -30,6 +30,8 @@ void AddStreamTables(const std::string& dsn);
 
 // `policy_text` with the rules of the extra tables added.
 std::string WithStreamRules(const std::string& policy_text);
+// `policy_text` with `rules` (tables, indented as under `tables:`) added.
+std::string WithTableRules(const std::string& policy_text, const std::string& rules);
 
 class Workload {
  public:
