@@ -13,6 +13,8 @@ PACKAGES=(
   nlohmann-json3-dev catch2 libyaml-cpp-dev libcli11-dev libfmt-dev libssl-dev libbenchmark-dev
   postgresql-15 postgresql-contrib postgresql-15-wal2json
   chromium fonts-dejavu-core zlib1g-dev  # report_render_test: headless render, PNG decode
+  libcpp-httplib-dev  # replicate --metrics-listen
+  help2man  # the man page, from pgveil --help
 )
 
 missing=()

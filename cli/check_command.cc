@@ -12,6 +12,7 @@
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "cli/policy_discovery.h"
 #include "cli/policy_file.h"
 #include "cli/scan_pipeline.h"
 #include "cli/terminal.h"
@@ -54,6 +55,9 @@ int RunCheckCommand(CheckCommandOptions options) {
   if (!format) {
     return ReportError(Status::InvalidArgument("unknown format " + options.format));
   }
+  Result<std::string> policy_path = ResolvePolicyPath(options.policy);
+  if (!policy_path.ok()) return ReportError(policy_path.status());
+  options.policy = *policy_path;
   Result<policy::Policy> loaded = LoadPolicyFile(options.policy);
   if (!loaded.ok()) {
     return ReportErrorLines(loaded.status());
@@ -113,7 +117,8 @@ void AddCheckCommand(CLI::App& app, CommandRunner* runner) {
   CLI::App* command = app.add_subcommand(
       "check", "Hold the masking policy against the database; exit 1 on violations");
   AddScanFlags(*command, options->scan);
-  command->add_option("--policy", options->policy, "the policy file (pgveil.yaml)")->required();
+  command->add_option("--policy", options->policy,
+                      "the policy file (default: $PGVEIL_POLICY, else the nearest pgveil.yaml)");
   command->add_option("--mode", options->mode, "strict or relaxed (default: the policy's mode)")
       ->check(CLI::IsMember({"strict", "relaxed"}));
   command->add_option("--baseline", options->baseline,

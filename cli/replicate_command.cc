@@ -26,18 +26,22 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <thread>
 
 #include <fmt/format.h>
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "cli/metrics_server.h"
 #include "cli/new_column_judge.h"
+#include "cli/policy_discovery.h"
 #include "cli/policy_file.h"
 #include "cli/scan_pipeline.h"
 #include "cli/terminal.h"
 #include "masking/key_source.h"
 #include "policy/check.h"
 #include "policy/fingerprint.h"
+#include "replicator/pgoutput.h"
 #include "replicator/replicator.h"
 #include "replicator/stream.h"
 #include "replicator/stream_admin.h"
@@ -50,6 +54,8 @@ struct ReplicateCommandOptions {
   replicator::ReplicateOptions replicate;
   std::string policy;
   bool catch_up = false;
+  std::string log_format = "text";
+  std::string metrics_listen;  // "" serves no metrics
 };
 
 // Set by SIGTERM and SIGINT while streaming; a second signal ends the
@@ -94,20 +100,41 @@ std::string Count(int64_t n) {
 // time each phase took goes into the summary.
 class CliObserver : public replicator::ReplicationObserver {
  public:
-  void Note(const std::string& message) override {
-    Progress("");
-    std::fprintf(stderr, "pgveil: %s\n", message.c_str());
+  void Note(const std::string& message) override { LogLine("info", "note", message); }
+  void Event(replicator::StreamEvent event, const std::string& message) override {
+    using replicator::StreamEvent;
+    if (CurrentLogFormat() == LogFormat::kText) {
+      if (event != StreamEvent::kCheckpoint) Note(message);
+      return;
+    }
+    switch (event) {
+      case StreamEvent::kStreaming: return LogLine("info", "streaming", message);
+      case StreamEvent::kSchemaChange: return LogLine("info", "schema_change", message);
+      case StreamEvent::kPaused: return LogLine("info", "paused", message);
+      case StreamEvent::kResumed: return LogLine("info", "resumed", message);
+      case StreamEvent::kRetry: return LogLine("warning", "retry", message);
+      case StreamEvent::kWarning: return LogLine("warning", "warning", message);
+      case StreamEvent::kCheckpoint: return LogLine("info", "checkpoint", message);
+    }
   }
   void Phase(std::string_view phase) override {
     EndPhase();
     phase_ = phase;
     phase_start_ = std::chrono::steady_clock::now();
+    if (CurrentLogFormat() == LogFormat::kJson) LogLine("info", "phase", std::string(phase));
     Progress(std::string(phase) + "...");
   }
   void Progress(const replicator::CopyProgress& p) override {
-    double rate = p.seconds > 0 ? static_cast<double>(p.bytes) / p.seconds : 0;
-    Progress(fmt::format("copying: {}/{} tables, {} rows, {}, {}/s", p.tables_done, p.tables_total,
-                         Count(p.rows), Bytes(static_cast<double>(p.bytes)), Bytes(rate)));
+    const double rate = p.seconds > 0 ? static_cast<double>(p.bytes) / p.seconds : 0;
+    const double rows_per_second = p.seconds > 0 ? static_cast<double>(p.rows) / p.seconds : 0;
+    std::string eta;
+    if (p.rows_expected > p.rows && rows_per_second > 0) {
+      const auto left = static_cast<int64_t>((p.rows_expected - p.rows) / rows_per_second);
+      eta = fmt::format(", about {}m{:02d}s left", left / 60, left % 60);
+    }
+    Progress(fmt::format("copying: {}/{} tables, {} rows ({:.0f}/s), {}, {}/s{}", p.tables_done,
+                         p.tables_total, Count(p.rows), rows_per_second,
+                         Bytes(static_cast<double>(p.bytes)), Bytes(rate), eta));
   }
 
   // "dumping the schema 0.3s, creating tables 0.2s, ..." once Replicate returned.
@@ -178,11 +205,10 @@ int CopyIntoTarget(const policy::Policy& policy, const masking::KeyRing& keys,
     Status written =
         WriteOutput("", reports::RenderCheck(gate, reports::CheckFormat::kText, render));
     if (!written.ok()) return ReportError(written);
-    Progress("");
-    std::fprintf(stderr,
-                 "pgveil: the policy has %d violation(s) on the source in strict mode; nothing "
-                 "was replicated\n",
-                 gate.Errors());
+    LogLine("error", "gate_failed",
+            fmt::format("the policy has {} violation(s) on the source in strict mode; nothing "
+                        "was replicated",
+                        gate.Errors()));
     return kExitFindings;
   }
 
@@ -217,6 +243,42 @@ std::string StreamSummaryText(const replicator::StreamSummary& summary) {
   return out + "\n";
 }
 
+// The stream's progress line on a terminal, twice a second: position, lag,
+// rows applied and their rate. Nothing when stderr is not a terminal.
+class StreamProgress {
+ public:
+  StreamProgress(const replicator::StreamMetrics& metrics, std::string what)
+      : metrics_(metrics), what_(std::move(what)) {
+    if (!ShowsProgress()) return;
+    thread_ = std::thread([this] {
+      int64_t before = metrics_.changes;
+      while (!stop_.load()) {
+        for (int i = 0; i < 5 && !stop_.load(); ++i) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        const int64_t changes = metrics_.changes;
+        Progress(fmt::format("{}: applied up to {}, lag {:.2f} s, {} row changes ({}/s)", what_,
+                             replicator::pgoutput::FormatLsn(metrics_.applied_lsn),
+                             metrics_.lag_seconds.load(), Count(changes),
+                             Count((changes - before) * 2)));
+        before = changes;
+      }
+    });
+  }
+  ~StreamProgress() { Stop(); }
+  void Stop() {
+    stop_ = true;
+    if (thread_.joinable()) thread_.join();
+    Progress("");
+  }
+
+ private:
+  const replicator::StreamMetrics& metrics_;
+  const std::string what_;
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+};
+
 // Streams from the slot the copy kept until stopped. Returns the exit code.
 int StreamIntoTarget(const policy::Policy& policy, const masking::KeyRing& keys,
                      const replicator::PolicyRecord& record,
@@ -230,25 +292,40 @@ int StreamIntoTarget(const policy::Policy& policy, const masking::KeyRing& keys,
   stream.judge = *judge;
   stream.stop = &stop_requested;
   stream.catch_up = options.catch_up;
+  replicator::StreamMetrics metrics;
+  stream.metrics = &metrics;
+  std::unique_ptr<MetricsServer> server;
+  if (!options.metrics_listen.empty()) {
+    Result<std::unique_ptr<MetricsServer>> started =
+        MetricsServer::Start(options.metrics_listen, metrics);
+    if (!started.ok()) return ReportError(started.status());
+    server = std::move(started).value();
+    const std::string host = options.metrics_listen.substr(0, options.metrics_listen.rfind(':'));
+    LogLine("info", "metrics",
+            fmt::format("serving metrics at http://{}:{}/metrics", host, server->port()));
+  }
   StopOnSignals();
   CliObserver observer;
-  if (!options.catch_up) Progress("streaming changes (SIGTERM or Ctrl-C stops)...");
+  StreamProgress progress(metrics, options.catch_up ? "catching up" : "streaming (Ctrl-C stops)");
   Result<replicator::StreamSummary> summary = replicator::Stream(policy, keys, stream, observer);
-  Progress("");
+  progress.Stop();
   if (!summary.ok()) return ReportError(summary.status());
   Status written = WriteOutput("", StreamSummaryText(*summary));
   if (!written.ok()) return ReportError(written);
-  std::fprintf(stderr,
-               "pgveil: the replication slot keeps the source's changes for the next run of this "
-               "command; if there will be none, remove it with: pgveil replicate cleanup --source "
-               "SOURCE --target TARGET\n");
+  LogLine("info", "stopped",
+          "the replication slot keeps the source's changes for the next run of this command; if "
+          "there will be none, remove it with: pgveil replicate cleanup --source SOURCE --target "
+          "TARGET");
   return kExitClean;
 }
 
 int RunReplicateCommand(const ReplicateCommandOptions& options) {
-  Result<std::string> text = ReadTextFile(options.policy, "policy");
+  SetLogFormat(options.log_format == "json" ? LogFormat::kJson : LogFormat::kText);
+  Result<std::string> policy_path = ResolvePolicyPath(options.policy);
+  if (!policy_path.ok()) return ReportError(policy_path.status());
+  Result<std::string> text = ReadTextFile(*policy_path, "policy");
   if (!text.ok()) return ReportError(text.status());
-  Result<policy::Policy> loaded = LoadPolicyFile(options.policy);
+  Result<policy::Policy> loaded = LoadPolicyFile(*policy_path);
   if (!loaded.ok()) return ReportErrorLines(loaded.status());
   Result<masking::KeyRing> keys = masking::LoadKeyRing(loaded->key);
   if (!keys.ok()) return ReportError(keys.status());
@@ -262,16 +339,15 @@ int RunReplicateCommand(const ReplicateCommandOptions& options) {
         replicator::ReadStreamStatus(replicate.target_dsn, replicate.source_dsn);
     resume = state.ok() && state->copy_status == "complete" && !state->slot.empty();
     if (resume) {
-      std::fprintf(stderr,
-                   "pgveil: the target holds a complete masked copy; resuming its stream "
-                   "from %s\n",
-                   state->applied_lsn.c_str());
+      LogLine("info", "resuming",
+              "the target holds a complete masked copy; resuming its stream from " +
+                  state->applied_lsn);
     }
     if (resume && !state->policy_sha256.empty() && state->policy_sha256 != policy_sha256) {
-      std::fprintf(stderr,
-                   "pgveil: the policy changed since the last run: rows already on the target "
-                   "keep the masking they were written with; pass --force to copy everything "
-                   "again under this policy\n");
+      LogLine("warning", "policy_changed",
+              "the policy changed since the last run: rows already on the target keep the "
+              "masking they were written with; pass --force to copy everything again under this "
+              "policy");
     }
   }
   if (!resume) {
@@ -294,7 +370,8 @@ void AddReplicateCommand(CLI::App& app, CommandRunner* runner) {
   command->add_option("--source", options->replicate.source_dsn, "source DSN (production)");
   command->add_option("--target", options->replicate.target_dsn,
                       "target DSN (an empty database, or one this command copied into)");
-  command->add_option("--policy", options->policy, "the policy file (pgveil.yaml)");
+  command->add_option("--policy", options->policy,
+                      "the policy file (default: $PGVEIL_POLICY, else the nearest pgveil.yaml)");
   command->add_flag("--snapshot-only", options->replicate.snapshot_only,
                     "copy once and leave no replication slot on the source");
   command
@@ -307,6 +384,12 @@ void AddReplicateCommand(CLI::App& app, CommandRunner* runner) {
       ->capture_default_str();
   command->add_flag("--force", options->replicate.force,
                     "drop everything in a target that is not empty, then copy");
+  command->add_option("--log-format", options->log_format,
+                      "text, or json: one JSON object per line on stderr, for a log collector")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  command->add_option("--metrics-listen", options->metrics_listen,
+                      "serve Prometheus metrics of the stream at http://HOST:PORT/metrics");
   command
       ->add_option("--split-pages", options->replicate.copy.split_pages,
                    "copy tables above this many 8 kB pages in ranges of that size, in parallel")
@@ -315,7 +398,7 @@ void AddReplicateCommand(CLI::App& app, CommandRunner* runner) {
   AddReplicateAdminCommands(*command, runner);
   command->callback([command, options, runner] {
     if (!command->get_subcommands().empty()) return;  // status or cleanup runs instead
-    for (const char* flag : {"--source", "--target", "--policy"}) {
+    for (const char* flag : {"--source", "--target"}) {
       if (command->get_option(flag)->count() == 0) {
         throw CLI::RequiredError(std::string(flag));
       }

@@ -12,6 +12,7 @@
 #include "cli/command.h"
 #include "cli/compliance_input.h"
 #include "cli/exit_codes.h"
+#include "cli/policy_discovery.h"
 #include "cli/policy_file.h"
 #include "cli/scan_pipeline.h"
 #include "cli/terminal.h"
@@ -39,9 +40,11 @@ int RunReportCommand(ReportCommandOptions options) {
         "--format html needs -o FILE: the page is meant to be opened or printed, not read on a "
         "terminal"));
   }
-  Result<std::string> policy_text = ReadTextFile(options.policy, "policy");
+  Result<std::string> policy_path = ResolvePolicyPath(options.policy);
+  if (!policy_path.ok()) return ReportError(policy_path.status());
+  Result<std::string> policy_text = ReadTextFile(*policy_path, "policy");
   if (!policy_text.ok()) return ReportError(policy_text.status());
-  Result<policy::Policy> loaded = policy::LoadPolicy(*policy_text, options.policy);
+  Result<policy::Policy> loaded = policy::LoadPolicy(*policy_text, *policy_path);
   if (!loaded.ok()) return ReportErrorLines(loaded.status());
   std::optional<policy::SchemaSnapshot> baseline;
   if (!options.baseline.empty()) {
@@ -75,7 +78,8 @@ void AddReportCommand(CLI::App& app, CommandRunner* runner) {
       "Write the compliance report: PII inventory, policy coverage, HIPAA Safe Harbor, GDPR "
       "Art. 30, suppressions, drift. A report, not a gate: exits 0 even with violations");
   AddScanFlags(*command, options->scan);
-  command->add_option("--policy", options->policy, "the policy file (pgveil.yaml)")->required();
+  command->add_option("--policy", options->policy,
+                      "the policy file (default: $PGVEIL_POLICY, else the nearest pgveil.yaml)");
   command->add_option("--baseline", options->baseline,
                       "schema snapshot (pgveil snapshot) to report the drift since");
   command->add_option("--format", options->format, "html, markdown or json")

@@ -181,6 +181,7 @@ Result<ScanOutcome> RunScan(const ScanOptions& options) {
   std::vector<TableScan> scans(tables.size());
   std::atomic<size_t> next{0};
   std::atomic<size_t> done{0};
+  int64_t rows_read = 0;  // guarded by `progress`
   std::mutex progress;
   auto work = [&](size_t worker) {
     BoundedQueue<std::pair<size_t, TableSample>> read(1);
@@ -189,7 +190,11 @@ Result<ScanOutcome> RunScan(const ScanOptions& options) {
       while (auto item = read.Pop()) {
         Detect(*tables[item->first], item->second, *scanner, *context, &scans[item->first]);
         std::lock_guard<std::mutex> lock(progress);
-        Progress(fmt::format("scanned {}/{}: {}", ++done, tables.size(),
+        rows_read += scans[item->first].rows;
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        Progress(fmt::format("scanned {}/{} tables, {} rows sampled ({:.0f}/s): {}", ++done,
+                             tables.size(), rows_read, seconds > 0 ? rows_read / seconds : 0.0,
                              tables[item->first]->QualifiedName()));
       }
     });

@@ -2,9 +2,14 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "cli/exit_codes.h"
 
@@ -17,14 +22,53 @@ bool UseColor(int fd) {
   return isatty(fd) == 1 && (no_color == nullptr || no_color[0] == '\0');
 }
 
+namespace {
+
+LogFormat log_format = LogFormat::kText;
+bool quiet = false;
+
+std::string UtcNow() {
+  const auto now = std::chrono::system_clock::now();
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+  const auto millis =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
+  return fmt::format("{}.{:03d}Z", text, millis);
+}
+
+}  // namespace
+
+void SetLogFormat(LogFormat format) { log_format = format; }
+LogFormat CurrentLogFormat() { return log_format; }
+
+void LogLine(std::string_view level, std::string_view event, const std::string& message) {
+  if (log_format == LogFormat::kText) {
+    Progress("");
+    std::fprintf(stderr, "pgveil: %s\n", message.c_str());
+    return;
+  }
+  nlohmann::ordered_json line = {
+      {"time", UtcNow()}, {"level", level}, {"event", event}, {"message", message}};
+  const std::string text =
+      line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  std::fprintf(stderr, "%s\n", text.c_str());
+  std::fflush(stderr);
+}
+
 int ReportError(const Status& status) {
-  Progress("");
-  std::fprintf(stderr, "pgveil: %s\n", status.message().c_str());
+  LogLine("error", "error", status.message());
   return ExitCodeFor(status);
 }
 
+void SetQuiet(bool value) { quiet = value; }
+
+bool ShowsProgress() { return !quiet && log_format == LogFormat::kText && StderrIsTerminal(); }
+
 void Progress(std::string_view message) {
-  if (!StderrIsTerminal()) return;
+  if (!ShowsProgress()) return;
   std::fprintf(stderr, "\r\x1b[2K%.*s", static_cast<int>(message.size()), message.data());
   std::fflush(stderr);
 }

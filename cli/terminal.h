@@ -3,6 +3,19 @@
 // The only place pgveil talks to the terminal about itself: errors as one
 // line on stderr, progress on stderr only when stderr is a terminal, colour
 // only on a terminal and never when NO_COLOR is set.
+//
+// With --log-format json (a service under a log collector), every line of
+// pgveil's own on stderr is one JSON object instead, and there is no
+// progress:
+//
+//   {"time": "2026-12-06T22:31:43.123Z", "level": "info", "event": "streaming",
+//    "message": "streaming from the slot \"pgveil_...\" after 0/1A2B3C8"}
+//
+// level is info, warning or error; event names what the line is about
+// (note, phase, streaming, schema_change, paused, resumed, retry, warning,
+// checkpoint, error). Messages hold names, counts, LSNs and commands, never
+// a value (the replicator's observer contract; errors keep the server's
+// primary message only).
 #pragma once
 
 #include <string>
@@ -15,12 +28,24 @@ namespace pgveil::cli {
 bool StderrIsTerminal();
 bool UseColor(int fd);
 
-// "pgveil: <message>" on stderr; returns the exit code for `status`.
+enum class LogFormat { kText, kJson };
+void SetLogFormat(LogFormat format);
+LogFormat CurrentLogFormat();
+
+// One line of pgveil's own on stderr: "pgveil: <message>", or the JSON
+// object above.
+void LogLine(std::string_view level, std::string_view event, const std::string& message);
+
+// The error line for `status`; returns its exit code.
 int ReportError(const Status& status);
 
-// Overwrites the current stderr line with `message` when stderr is a
-// terminal; does nothing otherwise. Progress() with "" clears the line.
+// Overwrites the current stderr line with `message` when ShowsProgress();
+// does nothing otherwise. Progress() with "" clears the line.
 void Progress(std::string_view message);
+// Whether progress is shown: stderr is a terminal, the log is text, and
+// --quiet was not given.
+bool ShowsProgress();
+void SetQuiet(bool quiet);
 
 // Writes `text` to `path`, or to stdout when `path` is empty or "-".
 Status WriteOutput(const std::string& path, std::string_view text);

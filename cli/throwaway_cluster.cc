@@ -11,6 +11,12 @@ namespace {
 
 std::string ScriptPath() {
   if (const char* path = std::getenv("PGVEIL_PG_SCRIPT")) return path;
+  std::error_code error;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (!error) {
+    const std::filesystem::path installed = self.parent_path() / "../share/pgveil/pg.sh";
+    if (std::filesystem::exists(installed, error)) return installed.lexically_normal().string();
+  }
   return std::string(PGVEIL_SOURCE_DIR) + "/ci/pg.sh";
 }
 

@@ -14,8 +14,9 @@ namespace pgveil::cli {
 
 class ThrowawayCluster {
  public:
-  // Runs `pg.sh start DIR`. The script is found at $PGVEIL_PG_SCRIPT or else
-  // ci/pg.sh in the source tree pgveil was built from.
+  // Runs `pg.sh start DIR`. The script is found at $PGVEIL_PG_SCRIPT, else
+  // beside an installed binary (../share/pgveil/pg.sh), else as ci/pg.sh in
+  // the source tree pgveil was built from.
   static Result<std::unique_ptr<ThrowawayCluster>> Start();
   ~ThrowawayCluster();
 

@@ -53,6 +53,9 @@ class CopyRun {
       changed_.wait_for(lock, std::chrono::milliseconds(250));
       CopyProgress progress;
       progress.tables_total = static_cast<int>(plan_.tables.size());
+      for (const TablePlan& table : plan_.tables) {
+        if (table.reltuples > 0) progress.rows_expected += static_cast<int64_t>(table.reltuples);
+      }
       progress.tables_done = tables_done_;
       for (const CopyCounters& counters : counters_) {
         progress.rows += counters.rows.load(std::memory_order_relaxed);

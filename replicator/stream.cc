@@ -54,6 +54,7 @@ constexpr int kEndStreamMs = 10000;
 // How often the target session is asked whether a branch wants the target.
 constexpr auto kBranchRequestEvery = std::chrono::milliseconds(100);
 constexpr auto kBranchLockPoll = std::chrono::milliseconds(50);
+constexpr auto kCheckpointEvery = std::chrono::seconds(10);
 
 // The end of the last WAL record before the insert position `insert`. The
 // insert position is where the next record starts: after the page header
@@ -76,10 +77,11 @@ class StreamSession {
  public:
   StreamSession(const policy::Policy& policy, const masking::KeyRing& keys,
                 const StreamOptions& options, ReplicationObserver& observer, StreamSummary& summary,
-                bool batch_updates)
+                StreamMetrics& metrics, bool batch_updates)
       : options_(options),
         observer_(observer),
         summary_(summary),
+        metrics_(metrics),
         plan_input_{policy, keys, options.judge},
         batch_(batch_updates) {}
 
@@ -106,6 +108,11 @@ class StreamSession {
           // wal_end is how far the server has decoded and sent: with nothing
           // of it left unapplied, all of it is as good as durable here.
           if (Idle() && frame.wal_end > confirmed_) confirmed_ = frame.wal_end;
+          metrics_.source_lsn = std::max<uint64_t>(metrics_.source_lsn, frame.wal_end);
+          if (Idle()) {
+            metrics_.applied_lsn = confirmed_;
+            metrics_.lag_seconds = 0;
+          }
           if (options_.catch_up && Idle() && frame.wal_end >= catch_up_lsn_) caught_up_ = true;
           if (frame.reply_requested) PGVEIL_RETURN_IF_ERROR(SendFeedback());
           break;
@@ -183,7 +190,9 @@ class StreamSession {
     if (!replication.ok()) return replication.status().WithContext("the source");
     replication_ = std::move(replication).value();
     PGVEIL_RETURN_IF_ERROR(replication_->StartLogical(slot_, applied_, /*publication=*/slot_));
-    observer_.Note("streaming from the slot \"" + slot_ + "\" after " +
+    metrics_.streaming = true;
+    metrics_.applied_lsn = applied_;
+    observer_.Event(StreamEvent::kStreaming, "streaming from the slot \"" + slot_ + "\" after " +
                    pgoutput::FormatLsn(applied_));
     return Status::Ok();
   }
@@ -355,7 +364,8 @@ class StreamSession {
                        ", " + QuoteLiteral(TablesToJson({after})) +
                        "::jsonb->0) ON CONFLICT (oid) DO UPDATE SET description = "
                        "excluded.description");
-      observer_.Note("schema change on " + after.QualifiedName() + " applied to the target");
+      observer_.Event(StreamEvent::kSchemaChange,
+                      "schema change on " + after.QualifiedName() + " applied to the target");
       model_[after.oid] = after;
     }
     for (const SourceTable& dropped : change.dropped) {
@@ -364,7 +374,8 @@ class StreamSession {
       batch_.Statement(DropTableStatement(known->second));
       batch_.Statement("DELETE FROM pgveil.stream_tables WHERE oid = " +
                        std::to_string(dropped.oid));
-      observer_.Note("dropped " + known->second.QualifiedName() + " on the target");
+      observer_.Event(StreamEvent::kSchemaChange,
+                      "dropped " + known->second.QualifiedName() + " on the target");
       model_.erase(known);
     }
     return Status::Ok();
@@ -523,6 +534,19 @@ class StreamSession {
     for (int64_t committed : done.commit_times) {
       summary_.lag_ms.push_back(static_cast<float>(now - committed) / 1000.0f);
     }
+    metrics_.applied_lsn = confirmed_;
+    metrics_.transactions += done.transactions;
+    metrics_.changes += done.changes;
+    if (!done.commit_times.empty()) {
+      metrics_.lag_seconds = static_cast<double>(now - done.commit_times.back()) / 1e6;
+    }
+    if (Clock::now() - last_checkpoint_ > kCheckpointEvery) {
+      last_checkpoint_ = Clock::now();
+      observer_.Event(StreamEvent::kCheckpoint,
+                      fmt::format("applied and acknowledged up to {}: {} transactions, {} row "
+                                  "changes in this run",
+                                  summary_.applied_lsn, summary_.transactions, summary_.changes));
+    }
     return SendFeedback();
   }
 
@@ -581,10 +605,12 @@ class StreamSession {
     PGVEIL_RETURN_IF_ERROR(SetSequences());
     Result<std::unique_ptr<pg::Connection>> maintenance = OpenMaintenance(options_.target_dsn);
     if (!maintenance.ok()) {
-      observer_.Note(maintenance.status().message() + "; a branch of the target must wait");
+      observer_.Event(StreamEvent::kWarning,
+                      maintenance.status().message() + "; a branch of the target must wait");
       return Status::Ok();
     }
-    observer_.Note("pausing at " + pgoutput::FormatLsn(applied_) +
+    ++metrics_.branch_pauses;
+    observer_.Event(StreamEvent::kPaused, "pausing at " + pgoutput::FormatLsn(applied_) +
                    " while a branch is cut from the target");
     const Clock::time_point paused = Clock::now();
     apply_.reset();
@@ -602,7 +628,7 @@ class StreamSession {
       std::this_thread::sleep_for(kBranchLockPoll);
     }
     PGVEIL_RETURN_IF_ERROR(OpenTargetSessions());
-    observer_.Note(fmt::format(
+    observer_.Event(StreamEvent::kResumed, fmt::format(
         "resumed after {:.1f} s", std::chrono::duration<double>(Clock::now() - paused).count()));
     return Status::Ok();
   }
@@ -617,8 +643,9 @@ class StreamSession {
     PGVEIL_ASSIGN_OR_RETURN(std::optional<SlotPosition> position,
                             ReadSlotPosition(*source_, slot_));
     const int64_t retained = position ? position->retained : 0;
+    metrics_.retained_wal = retained;
     if (retained > options_.retained_wal_warning) {
-      observer_.Note(
+      observer_.Event(StreamEvent::kWarning,
           fmt::format("the slot \"{}\" retains {} MB of WAL on the source", slot_, retained >> 20));
     }
     return Status::Ok();
@@ -637,6 +664,7 @@ class StreamSession {
   const StreamOptions& options_;
   ReplicationObserver& observer_;
   StreamSummary& summary_;
+  StreamMetrics& metrics_;
   StreamPlanInput plan_input_;
 
   std::unique_ptr<TargetState> target_;      // holds the lock and the state row
@@ -682,23 +710,34 @@ class StreamSession {
   int64_t done_changes_ = 0;
   Clock::time_point batch_started_;
   Clock::time_point last_feedback_, last_sequences_, last_wal_check_, last_branch_check_;
+  Clock::time_point last_checkpoint_;
 };
 
 bool Retryable(const Status& status) { return status.code() == StatusCode::kUnavailable; }
+
+// Which side a retried failure came from: every target error names the target.
+bool FromTarget(const Status& status) {
+  return status.message().find("target") != std::string::npos;
+}
 
 }  // namespace
 
 Result<StreamSummary> Stream(const policy::Policy& policy, const masking::KeyRing& keys,
                              const StreamOptions& options, ReplicationObserver& observer) {
   StreamSummary summary;
+  StreamMetrics unobserved;
+  StreamMetrics& metrics = options.metrics != nullptr ? *options.metrics : unobserved;
   int backoff = 1;
   bool batch_updates = true;
   while (true) {
-    StreamSession session(policy, keys, options, observer, summary, batch_updates);
+    StreamSession session(policy, keys, options, observer, summary, metrics, batch_updates);
     const int64_t applied_before = summary.transactions;
     Status status = session.Run();
+    metrics.streaming = false;
+    if (!status.ok()) ++(FromTarget(status) ? metrics.target_errors : metrics.source_errors);
     if (session.needs_one_row_updates() && batch_updates) {
-      observer.Note(status.message() + "; applying updates one row at a time from here on");
+      observer.Event(StreamEvent::kRetry,
+                   status.message() + "; applying updates one row at a time from here on");
       batch_updates = false;
       continue;
     }
@@ -709,7 +748,8 @@ Result<StreamSummary> Stream(const policy::Policy& policy, const masking::KeyRin
     }
     if (options.stop->load()) return status;
     if (summary.transactions > applied_before) backoff = 1;
-    observer.Note(fmt::format("{}; reconnecting in {} s", status.message(), backoff));
+    observer.Event(StreamEvent::kRetry,
+                   fmt::format("{}; reconnecting in {} s", status.message(), backoff));
     ++summary.reconnections;
     for (int i = 0; i < backoff * 10 && !options.stop->load(); ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(100));

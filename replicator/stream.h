@@ -44,6 +44,21 @@
 
 namespace pgveil::replicator {
 
+// What a running stream shows a monitor (cli's --metrics-listen): written
+// by the stream, read from any thread.
+struct StreamMetrics {
+  std::atomic<bool> streaming{false};          // connected and streaming
+  std::atomic<uint64_t> applied_lsn{0};        // committed on the target and acknowledged
+  std::atomic<uint64_t> source_lsn{0};         // the source's end of WAL, as last heard
+  std::atomic<double> lag_seconds{0};          // of the last applied transaction; 0 when idle
+  std::atomic<int64_t> transactions{0};        // source transactions applied
+  std::atomic<int64_t> changes{0};             // row changes applied
+  std::atomic<int64_t> retained_wal{-1};       // bytes the slot keeps on the source; -1 unknown
+  std::atomic<int64_t> source_errors{0};       // lost source connections, retried
+  std::atomic<int64_t> target_errors{0};       // lost target connections and fallbacks, retried
+  std::atomic<int64_t> branch_pauses{0};
+};
+
 struct StreamOptions {
   std::string source_dsn;
   std::string target_dsn;
@@ -59,6 +74,7 @@ struct StreamOptions {
   int sequence_seconds = 5;      // how often sequences are set from the source
   int64_t retained_wal_warning = int64_t{1} << 30;  // bytes the slot may hold before a warning
   int max_retry_seconds = 30;                       // the longest wait between two reconnections
+  StreamMetrics* metrics = nullptr;                 // kept current when given
 };
 
 struct StreamSummary {

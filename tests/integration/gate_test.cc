@@ -7,6 +7,7 @@
 
 #include "tests/integration/gate_shop.h"
 #include "tests/support/process.h"
+#include "tests/support/scratch_dir.h"
 #include "tests/support/test_database.h"
 
 namespace pgveil {
@@ -195,7 +196,7 @@ TEST_CASE("a configuration error outranks the database and the violations", "[in
   auto missing = RunPgveil({"check", "--policy", dir + "/missing.yaml"});
   CHECK(missing.exit_code == 2);
   CHECK(missing.err == "pgveil: cannot read policy " + dir + "/missing.yaml: no such file\n");
-  auto no_policy = RunPgveil({"check"});
+  auto no_policy = RunPgveil({"check"}, {"-PGVEIL_POLICY"}, testing::ScratchDir("no-policy"));
   CHECK(no_policy.exit_code == 2);
   CHECK_THAT(no_policy.err, Catch::Contains("--policy"));
   auto migrations =

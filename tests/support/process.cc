@@ -23,15 +23,18 @@ std::string Slurp(const std::string& path) {
 
 }  // namespace
 
-ProcessResult RunPgveil(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+ProcessResult RunPgveil(const std::vector<std::string>& args, const std::vector<std::string>& env,
+                        const std::string& cwd) {
   const char* binary = std::getenv("PGVEIL_BINARY");
   if (binary == nullptr) FAIL("PGVEIL_BINARY is not set: run the tests through ci/test.sh");
   char out_path[] = "/tmp/pgveil-out-XXXXXX";
   char err_path[] = "/tmp/pgveil-err-XXXXXX";
   close(mkstemp(out_path));
   close(mkstemp(err_path));
-  std::string command = "env";
-  for (const std::string& e : env) command += " " + QuoteShellWord(e);
+  std::string command = cwd.empty() ? "env" : "cd " + QuoteShellWord(cwd) + " && env";
+  for (const std::string& e : env) {
+    command += e.starts_with("-") ? " -u " + QuoteShellWord(e.substr(1)) : " " + QuoteShellWord(e);
+  }
   command += " " + QuoteShellWord(binary);
   for (const std::string& a : args) command += " " + QuoteShellWord(a);
   command += std::string(" </dev/null >") + out_path + " 2>" + err_path;

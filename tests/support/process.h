@@ -16,8 +16,9 @@ struct ProcessResult {
 };
 
 // Runs pgveil with `args`; `env` entries ("NAME=value") are added to the
-// environment of the child only.
+// environment of the child only, and "-NAME" removes NAME from it. With
+// `cwd` the child runs there.
 ProcessResult RunPgveil(const std::vector<std::string>& args,
-                        const std::vector<std::string>& env = {});
+                        const std::vector<std::string>& env = {}, const std::string& cwd = "");
 
 }  // namespace pgveil::testing
