@@ -22,3 +22,26 @@ reviewed_policy() {
     }' "$dir/draft.yaml" >"$dir/pgveil.yaml"
   echo "policy: $(grep -c 'transform:' "$dir/pgveil.yaml") masking rules" >&2
 }
+
+# start_clusters: a source and a target cluster (ci/pg.sh) with the settings
+# a benchmark gives every tool alike (max_wal_size 16GB, checkpoint_timeout
+# 1h), and a work directory. Sets source_dir, target_dir, work,
+# source_server and target_server; stop_clusters undoes it all.
+start_clusters() {
+  source_dir=$(mktemp -d /tmp/pgveil-bench-source-XXXXXX)
+  target_dir=$(mktemp -d /tmp/pgveil-bench-target-XXXXXX)
+  work=$(mktemp -d /tmp/pgveil-bench-work-XXXXXX)
+  source_server=$(ci/pg.sh start "$source_dir")
+  target_server=$(ci/pg.sh start "$target_dir")
+  local server
+  for server in "$source_server" "$target_server"; do
+    "${PG_BIN:-/usr/lib/postgresql/15/bin}/psql" -qX "$server" \
+      -c "ALTER SYSTEM SET max_wal_size = '16GB'" -c "ALTER SYSTEM SET checkpoint_timeout = '1h'" \
+      -c "SELECT pg_reload_conf()" >/dev/null
+  done
+}
+stop_clusters() {
+  ci/pg.sh stop "$target_dir"
+  ci/pg.sh stop "$source_dir"
+  rm -rf "$work"
+}

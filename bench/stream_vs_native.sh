@@ -38,22 +38,12 @@ PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 export PGVEIL_KEY=${PGVEIL_KEY:-stream-bench-key-0123456789abcdef}
 psql() { "$PG_BIN/psql" -qX -v ON_ERROR_STOP=1 "$@"; }
 
-source_dir=$(mktemp -d /tmp/pgveil-bench-source-XXXXXX)
-target_dir=$(mktemp -d /tmp/pgveil-bench-target-XXXXXX)
-work=$(mktemp -d /tmp/pgveil-bench-work-XXXXXX)
 cleanup() {
   [ -n "${streamer:-}" ] && kill "$streamer" 2>/dev/null || true
-  ci/pg.sh stop "$target_dir"
-  ci/pg.sh stop "$source_dir"
-  rm -rf "$work"
+  stop_clusters
 }
 trap cleanup EXIT
-source_server=$(ci/pg.sh start "$source_dir")
-target_server=$(ci/pg.sh start "$target_dir")
-for server in "$source_server" "$target_server"; do
-  psql "$server" -c "ALTER SYSTEM SET max_wal_size = '16GB'" \
-    -c "ALTER SYSTEM SET checkpoint_timeout = '1h'" -c "SELECT pg_reload_conf()" >/dev/null
-done
+start_clusters
 source_dsn="$source_server dbname=shop"
 pgveil_dsn="$target_server dbname=masked"
 native_dsn="$target_server dbname=native"

@@ -31,27 +31,6 @@ struct BranchCommandOptions {
   replicator::BranchOptions branch;
 };
 
-nlohmann::ordered_json BranchJson(const replicator::Branch& b) {
-  auto text_or_null = [](const std::string& text) {
-    return text.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(text);
-  };
-  return {
-      {"name", b.name},
-      {"dsn", b.dsn},
-      {"replica", b.replica},
-      {"source", text_or_null(b.source)},
-      {"lsn", text_or_null(b.lsn)},
-      {"policy_sha256", text_or_null(b.policy_sha256)},
-      {"policy_mode", text_or_null(b.policy_mode)},
-      {"created_at", b.created_at},
-      {"reset_at", text_or_null(b.reset_at)},
-      {"ttl_seconds", b.ttl_seconds > 0 ? nlohmann::ordered_json(b.ttl_seconds) : nullptr},
-      {"expires_at", text_or_null(b.expires_at)},
-      {"expired", b.expired},
-      {"creator", b.creator},
-  };
-}
-
 std::string Megabytes(int64_t bytes) { return fmt::format("{:.0f} MB", bytes / 1e6); }
 
 std::string ListText(const std::vector<replicator::Branch>& branches) {
@@ -78,8 +57,8 @@ int PrintBranch(Result<replicator::Branch> branch, const std::string& format,
   std::fprintf(stderr, "pgveil: branch \"%s\" %s from \"%s\" at LSN %s in %.1f s\n",
                branch->name.c_str(), done, branch->replica.c_str(), branch->lsn.c_str(),
                branch->seconds);
-  Status written = WriteOutput(
-      "", format == "json" ? BranchJson(*branch).dump(2) + "\n" : branch->dsn + "\n");
+  Status written =
+      WriteOutput("", (format == "json" ? replicator::BranchJson(*branch, true) : branch->dsn) + "\n");
   return written.ok() ? kExitClean : ReportError(written);
 }
 
@@ -100,8 +79,7 @@ int RunList(const BranchCommandOptions& options) {
   if (options.format == "json") {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const replicator::Branch& b : *branches) {
-      list.push_back(BranchJson(b));
-      list.back()["bytes"] = b.bytes;
+      list.push_back(nlohmann::ordered_json::parse(replicator::BranchJson(b, true)));
     }
     out = list.dump(2) + "\n";
   } else {

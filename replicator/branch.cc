@@ -36,10 +36,15 @@ std::string Text(const Json& json, const char* key) {
   return found != json.end() && found->is_string() ? found->get<std::string>() : "";
 }
 
-std::string ProvenanceJson(const Branch& branch) {
+}  // namespace
+
+std::string BranchJson(const Branch& branch, bool full) {
   auto text_or_null = [](const std::string& text) { return text.empty() ? Json() : Json(text); };
-  Json json = {
-      {"pgveil_branch", 1},
+  Json json = {{"pgveil_branch", 1}};
+  if (full) {
+    json = {{"name", branch.name}, {"dsn", branch.dsn}};
+  }
+  json.update(Json{
       {"replica", branch.replica},
       {"source", text_or_null(branch.source)},
       {"lsn", text_or_null(branch.lsn)},
@@ -50,9 +55,15 @@ std::string ProvenanceJson(const Branch& branch) {
       {"ttl_seconds", branch.ttl_seconds},
       {"expires_at", text_or_null(branch.expires_at)},
       {"creator", branch.creator},
-  };
-  return json.dump();
+  });
+  if (full) {
+    json["expired"] = branch.expired;
+    json["bytes"] = branch.bytes;
+  }
+  return json.dump(full ? 2 : -1);
 }
+
+namespace {
 
 Branch FromProvenance(const std::string& name, const std::string& comment) {
   Json json = Json::parse(comment, nullptr, false);
@@ -293,7 +304,7 @@ class BranchServer {
         "stream_message = NULL WHERE id = 1"));
     PGVEIL_RETURN_IF_ERROR(maintenance_->Execute("COMMENT ON DATABASE " +
                                                  QuoteIdent(provenance.name) + " IS " +
-                                                 QuoteLiteral(ProvenanceJson(provenance))));
+                                                 QuoteLiteral(BranchJson(provenance, /*full=*/false))));
     return provenance;
   }
 

@@ -55,6 +55,11 @@ struct Branch {
   double seconds = 0;  // create, reset: from the request to the branch being ready
 };
 
+// `branch` as JSON: with `full`, what `branch create|list --format json`
+// print (name, DSN, provenance, whether it expired, bytes); without, the
+// provenance its database comment keeps.
+std::string BranchJson(const Branch& branch, bool full);
+
 Result<Branch> CreateBranch(const std::string& name, const BranchOptions& options);
 
 // Drops branch `name` and cuts it again from the replica's current state,
