@@ -54,9 +54,9 @@ std::string ListText(const std::vector<replicator::Branch>& branches) {
 int PrintBranch(Result<replicator::Branch> branch, const std::string& format,
                 const char* done) {
   if (!branch.ok()) return ReportError(branch.status());
-  std::fprintf(stderr, "pgveil: branch \"%s\" %s from \"%s\" at LSN %s in %.1f s\n",
-               branch->name.c_str(), done, branch->replica.c_str(), branch->lsn.c_str(),
-               branch->seconds);
+  LogLine("info", "branch",
+          fmt::format("branch \"{}\" {} from \"{}\" at LSN {} in {:.1f} s", branch->name, done,
+                      branch->replica, branch->lsn, branch->seconds));
   Status written =
       WriteOutput("", (format == "json" ? replicator::BranchJson(*branch, true) : branch->dsn) + "\n");
   return written.ok() ? kExitClean : ReportError(written);
@@ -92,7 +92,7 @@ int RunList(const BranchCommandOptions& options) {
 int RunDrop(const BranchCommandOptions& options) {
   Status dropped = replicator::DropBranch(options.name, options.branch);
   if (!dropped.ok()) return ReportError(dropped);
-  std::fprintf(stderr, "pgveil: branch \"%s\" dropped\n", options.name.c_str());
+  LogLine("info", "branch", fmt::format("branch \"{}\" dropped", options.name));
   return kExitClean;
 }
 

@@ -8,7 +8,6 @@
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
-#include "cli/terminal.h"
 #include "core/version.h"
 
 int main(int argc, char** argv) {
@@ -17,9 +16,6 @@ int main(int argc, char** argv) {
       "pgveil: find personal data in PostgreSQL, gate it with a policy, replicate it masked"};
   app.set_version_flag("--version", std::string(pgveil::kVersion));
   app.require_subcommand(1);
-  bool quiet = false;
-  app.add_flag("-q,--quiet", quiet, "no progress line on the terminal");
-  app.fallthrough();
   CommandRunner runner;
   AddScanCommand(app, &runner);
   AddDemoCommand(app, &runner);
@@ -45,6 +41,5 @@ int main(int argc, char** argv) {
                  e.what());
     return kExitUsage;
   }
-  SetQuiet(quiet);
   return runner ? runner() : kExitUsage;
 }

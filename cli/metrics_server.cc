@@ -103,6 +103,11 @@ Result<std::unique_ptr<MetricsServer>> MetricsServer::Start(
                     listen.substr(0, 100)));
   }
   impl->thread = std::thread([self] { self->server.listen_after_bind(); });
+  // stop() does nothing to a server that is not listening yet, so the
+  // destructor could wait for ever on one stopped too soon.
+  for (int i = 0; i < 200 && !impl->server.is_running(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
   return std::unique_ptr<MetricsServer>(new MetricsServer(std::move(impl), bound));
 }
 

@@ -41,9 +41,8 @@ class MetricsServer {
 
   int port() const { return port_; }
 
-  struct Impl;
-
  private:
+  struct Impl;
   explicit MetricsServer(std::unique_ptr<Impl> impl, int port);
   std::unique_ptr<Impl> impl_;
   int port_ = 0;

@@ -88,12 +88,9 @@ policy::CalendarDate Today() {
 }
 
 int ReportErrorLines(const Status& status) {
-  Progress("");
   std::istringstream lines(status.message());
   std::string line;
-  while (std::getline(lines, line)) {
-    std::fprintf(stderr, "pgveil: %s\n", line.c_str());
-  }
+  while (std::getline(lines, line)) LogLine("error", "error", line);
   return ExitCodeFor(status);
 }
 

@@ -103,10 +103,7 @@ class CliObserver : public replicator::ReplicationObserver {
   void Note(const std::string& message) override { LogLine("info", "note", message); }
   void Event(replicator::StreamEvent event, const std::string& message) override {
     using replicator::StreamEvent;
-    if (CurrentLogFormat() == LogFormat::kText) {
-      if (event != StreamEvent::kCheckpoint) Note(message);
-      return;
-    }
+    if (CurrentLogFormat() == LogFormat::kText) return ReplicationObserver::Event(event, message);
     switch (event) {
       case StreamEvent::kStreaming: return LogLine("info", "streaming", message);
       case StreamEvent::kSchemaChange: return LogLine("info", "schema_change", message);
@@ -281,8 +278,8 @@ class StreamProgress {
 
 // Streams from the slot the copy kept until stopped. Returns the exit code.
 int StreamIntoTarget(const policy::Policy& policy, const masking::KeyRing& keys,
-                     const replicator::PolicyRecord& record,
-                     const ReplicateCommandOptions& options) {
+                     const replicator::PolicyRecord& record, const ReplicateCommandOptions& options,
+                     replicator::StreamMetrics& metrics) {
   Result<replicator::NewColumnJudge> judge = MakeNewColumnJudge();
   if (!judge.ok()) return ReportError(judge.status());
   replicator::StreamOptions stream;
@@ -292,18 +289,7 @@ int StreamIntoTarget(const policy::Policy& policy, const masking::KeyRing& keys,
   stream.judge = *judge;
   stream.stop = &stop_requested;
   stream.catch_up = options.catch_up;
-  replicator::StreamMetrics metrics;
   stream.metrics = &metrics;
-  std::unique_ptr<MetricsServer> server;
-  if (!options.metrics_listen.empty()) {
-    Result<std::unique_ptr<MetricsServer>> started =
-        MetricsServer::Start(options.metrics_listen, metrics);
-    if (!started.ok()) return ReportError(started.status());
-    server = std::move(started).value();
-    const std::string host = options.metrics_listen.substr(0, options.metrics_listen.rfind(':'));
-    LogLine("info", "metrics",
-            fmt::format("serving metrics at http://{}:{}/metrics", host, server->port()));
-  }
   StopOnSignals();
   CliObserver observer;
   StreamProgress progress(metrics, options.catch_up ? "catching up" : "streaming (Ctrl-C stops)");
@@ -330,6 +316,20 @@ int RunReplicateCommand(const ReplicateCommandOptions& options) {
   Result<masking::KeyRing> keys = masking::LoadKeyRing(loaded->key);
   if (!keys.ok()) return ReportError(keys.status());
 
+  // Bound before anything else happens: a bad address fails at once, not
+  // after the copy.
+  replicator::StreamMetrics metrics;
+  std::unique_ptr<MetricsServer> server;
+  if (!options.metrics_listen.empty()) {
+    Result<std::unique_ptr<MetricsServer>> started =
+        MetricsServer::Start(options.metrics_listen, metrics);
+    if (!started.ok()) return ReportError(started.status());
+    server = std::move(started).value();
+    const std::string host = options.metrics_listen.substr(0, options.metrics_listen.rfind(':'));
+    LogLine("info", "metrics",
+            fmt::format("serving metrics at http://{}:{}/metrics", host, server->port()));
+  }
+
   replicator::ReplicateOptions replicate = options.replicate;
   replicate.policy = {policy::Sha256Hex(*text), std::string(policy::ModeName(loaded->mode))};
   const std::string& policy_sha256 = replicate.policy.sha256;
@@ -354,7 +354,7 @@ int RunReplicateCommand(const ReplicateCommandOptions& options) {
     int copied = CopyIntoTarget(*loaded, *keys, replicate);
     if (copied != kExitClean || replicate.snapshot_only) return copied;
   }
-  return StreamIntoTarget(*loaded, *keys, replicate.policy, options);
+  return StreamIntoTarget(*loaded, *keys, replicate.policy, options, metrics);
 }
 
 }  // namespace
@@ -390,6 +390,7 @@ void AddReplicateCommand(CLI::App& app, CommandRunner* runner) {
       ->capture_default_str();
   command->add_option("--metrics-listen", options->metrics_listen,
                       "serve Prometheus metrics of the stream at http://HOST:PORT/metrics");
+  AddQuietFlag(*command);
   command
       ->add_option("--split-pages", options->replicate.copy.split_pages,
                    "copy tables above this many 8 kB pages in ranges of that size, in parallel")

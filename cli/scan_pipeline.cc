@@ -81,6 +81,7 @@ void AddScanFlags(CLI::App& command, ScanOptions& options) {
                      "tables sampled in parallel, on connections sharing one snapshot")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
+  AddQuietFlag(command);
 }
 
 namespace {

@@ -8,6 +8,7 @@
 #include <ctime>
 #include <fstream>
 
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -63,7 +64,9 @@ int ReportError(const Status& status) {
   return ExitCodeFor(status);
 }
 
-void SetQuiet(bool value) { quiet = value; }
+void AddQuietFlag(CLI::App& command) {
+  command.add_flag_callback("-q,--quiet", [] { quiet = true; }, "no progress line on the terminal");
+}
 
 bool ShowsProgress() { return !quiet && log_format == LogFormat::kText && StderrIsTerminal(); }
 

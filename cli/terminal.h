@@ -12,8 +12,9 @@
 //    "message": "streaming from the slot \"pgveil_...\" after 0/1A2B3C8"}
 //
 // level is info, warning or error; event names what the line is about
-// (note, phase, streaming, schema_change, paused, resumed, retry, warning,
-// checkpoint, error). Messages hold names, counts, LSNs and commands, never
+// (policy, metrics, phase, note, resuming, policy_changed, streaming,
+// schema_change, paused, resumed, retry, warning, checkpoint, gate_failed,
+// error, stopped, branch). Messages hold names, counts, LSNs and commands, never
 // a value (the replicator's observer contract; errors keep the server's
 // primary message only).
 #pragma once
@@ -22,6 +23,10 @@
 #include <string_view>
 
 #include "core/status.h"
+
+namespace CLI {
+class App;
+}  // namespace CLI
 
 namespace pgveil::cli {
 
@@ -45,7 +50,8 @@ void Progress(std::string_view message);
 // Whether progress is shown: stderr is a terminal, the log is text, and
 // --quiet was not given.
 bool ShowsProgress();
-void SetQuiet(bool quiet);
+// -q/--quiet on `command`: no progress line.
+void AddQuietFlag(CLI::App& command);
 
 // Writes `text` to `path`, or to stdout when `path` is empty or "-".
 Status WriteOutput(const std::string& path, std::string_view text);

@@ -1,5 +1,7 @@
 #include "replicator/branch.h"
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <memory>
@@ -29,7 +31,8 @@ constexpr auto kSessionPoll = std::chrono::milliseconds(50);
 constexpr auto kNotifyEvery = std::chrono::seconds(1);
 // The database comment of a branch starts with this (its JSON's first key).
 constexpr const char* kProvenancePrefix = "{\"pgveil_branch\":";
-constexpr const char* kUtcNow = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
+// A timestamptz expression ({}) as ISO 8601 in UTC.
+constexpr const char* kUtcFormat = "to_char(({}) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
 
 std::string Text(const Json& json, const char* key) {
   auto found = json.find(key);
@@ -159,22 +162,47 @@ class BranchServer {
   // Drops branch `name`: Unavailable while sessions are connected to it
   // (unless options.force ends them).
   Status Drop(const std::string& name) {
-    Status dropped = maintenance_->Execute("DROP DATABASE " + QuoteIdent(name) +
-                                           (options_.force ? " WITH (FORCE)" : ""));
-    if (!dropped.ok() && dropped.message().find("being accessed by other users") !=
-                             std::string::npos) {
-      return Status::Unavailable(fmt::format(
-          "sessions are connected to the branch \"{}\"; close them, or pass --force to end them",
-          name));
-    }
-    return dropped.WithContext(fmt::format("dropping the branch \"{}\"", name));
+    if (!options_.force) PGVEIL_RETURN_IF_ERROR(NotBusy(name));
+    return maintenance_
+        ->Execute("DROP DATABASE " + QuoteIdent(name) + (options_.force ? " WITH (FORCE)" : ""))
+        .WithContext(fmt::format("dropping the branch \"{}\"", name));
   }
 
-  Result<bool> InUse(const std::string& name) {
+  // Unavailable while sessions are connected to branch `name`.
+  Status NotBusy(const std::string& name) {
+    PGVEIL_ASSIGN_OR_RETURN(std::string sessions, Sessions(name));
+    if (sessions.empty()) return Status::Ok();
+    return Status::Unavailable(fmt::format(
+        "{} are connected to the branch \"{}\"; close them, or pass --force to end them",
+        sessions, name));
+  }
+
+  // Renames branch `from` (just cut, nobody connected) to `to`.
+  Status Rename(const std::string& from, const std::string& to) {
+    return maintenance_
+        ->Execute("ALTER DATABASE " + QuoteIdent(from) + " RENAME TO " + QuoteIdent(to))
+        .WithContext(fmt::format("renaming the new cut of \"{}\"", to));
+  }
+
+  // The sessions connected to database `name`: how many, and their
+  // application names ("" when none).
+  Result<std::string> Sessions(const std::string& name) {
     PGVEIL_ASSIGN_OR_RETURN(
-        Rows rows, maintenance_->Query("SELECT count(*) FROM pg_stat_activity WHERE datname = " +
-                                       QuoteLiteral(name)));
-    return FirstRowValue(rows, 0) != "0";
+        Rows rows, maintenance_->Query(
+                       "SELECT count(*), coalesce(string_agg(DISTINCT coalesce(nullif("
+                       "application_name, ''), 'unnamed'), ', '), '') FROM pg_stat_activity "
+                       "WHERE datname = " +
+                       QuoteLiteral(name)));
+    if (FirstRowValue(rows, 0) == "0") return std::string();
+    return fmt::format("{} session(s) ({})", FirstRowValue(rows, 0), FirstRowValue(rows, 1));
+  }
+
+  // Branch `name`'s connection string, without a password.
+  std::string DsnOf(const std::string& name) const {
+    Result<std::string> dsn = pg::WithDatabase(options_.replica_dsn, name);
+    if (!dsn.ok()) return "";
+    Result<pg::ConnInfoParts> parts = pg::SplitPassword(*dsn);
+    return parts.ok() ? parts->without_password : "";
   }
 
   Result<bool> DatabaseExists(const std::string& name) {
@@ -184,17 +212,20 @@ class BranchServer {
     return FirstRowValue(rows, 0) != "0";
   }
 
-  // now() as ISO 8601 UTC, and now() + `seconds` ("" for 0); the role.
-  Result<std::vector<std::string>> Now(int64_t seconds) {
-    std::string expires =
-        seconds > 0 ? fmt::format("to_char((now() + make_interval(secs => {})) AT TIME ZONE "
-                                  "'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')",
-                                  seconds)
-                    : "''";
-    PGVEIL_ASSIGN_OR_RETURN(Rows rows, maintenance_->Query(fmt::format(
-                                           "SELECT {}, {}, current_user", kUtcNow, expires)));
-    return std::vector<std::string>{FirstRowValue(rows, 0), FirstRowValue(rows, 1),
-                                    FirstRowValue(rows, 2)};
+  struct ServerNow {
+    std::string now;      // ISO 8601, UTC
+    std::string expires;  // now + the TTL asked for; "" without one
+    std::string role;     // current_user
+  };
+  Result<ServerNow> Now(int64_t ttl_seconds) {
+    std::string expires = ttl_seconds > 0 ? fmt::format(kUtcFormat, fmt::format(
+                                                            "now() + make_interval(secs => {})",
+                                                            ttl_seconds))
+                                          : "''";
+    PGVEIL_ASSIGN_OR_RETURN(
+        Rows rows, maintenance_->Query(fmt::format("SELECT {}, {}, current_user",
+                                                   fmt::format(kUtcFormat, "now()"), expires)));
+    return ServerNow{FirstRowValue(rows, 0), FirstRowValue(rows, 1), FirstRowValue(rows, 2)};
   }
 
  private:
@@ -221,13 +252,6 @@ class BranchServer {
         .WithContext("waiting for the replica's branch lock");
   }
 
-  std::string DsnOf(const std::string& name) const {
-    Result<std::string> dsn = pg::WithDatabase(options_.replica_dsn, name);
-    if (!dsn.ok()) return "";
-    Result<pg::ConnInfoParts> parts = pg::SplitPassword(*dsn);
-    return parts.ok() ? parts->without_password : "";
-  }
-
   // Asks a stream running into the replica to step aside (branch_lock.h).
   void Notify() {
     Result<std::unique_ptr<pg::Connection>> replica = pg::Connection::Open(options_.replica_dsn);
@@ -246,19 +270,15 @@ class BranchServer {
         Notify();
         notified = Clock::now();
       }
-      PGVEIL_ASSIGN_OR_RETURN(
-          Rows rows, maintenance_->Query("SELECT count(*), coalesce(string_agg(DISTINCT "
-                                         "coalesce(nullif(application_name, ''), 'unnamed'), ', "
-                                         "'), '') FROM pg_stat_activity WHERE datid = " +
-                                         oid_));
-      if (FirstRowValue(rows, 0) == "0") {
+      PGVEIL_ASSIGN_OR_RETURN(sessions, Sessions(replica_));
+      if (sessions.empty()) {
         Status created = CreateDatabase(name);
-        if (created.ok() ||
-            created.message().find("being accessed by other users") == std::string::npos) {
+        if (created.ok()) return created;
+        // Someone came in between (CREATE DATABASE refuses then): wait them out.
+        PGVEIL_ASSIGN_OR_RETURN(sessions, Sessions(replica_));
+        if (sessions.empty()) {
           return created.WithContext(fmt::format("creating the branch \"{}\"", name));
         }
-      } else {
-        sessions = fmt::format("{} session(s) ({})", FirstRowValue(rows, 0), FirstRowValue(rows, 1));
       }
       if (Clock::now() > deadline) {
         return Status::Unavailable(fmt::format(
@@ -279,9 +299,7 @@ class BranchServer {
     if (version_ >= 180000 && maintenance_->Execute("SET file_copy_method = clone").ok()) {
       Status cloned = maintenance_->Execute(sql);
       (void)maintenance_->Execute("RESET file_copy_method");
-      if (cloned.ok() || cloned.message().find("being accessed") != std::string::npos) {
-        return cloned;
-      }
+      if (cloned.ok()) return cloned;
     }
     return maintenance_->Execute(sql);
   }
@@ -319,6 +337,9 @@ class BranchServer {
 // Why the replica cannot be branched, or OK.
 Status Branchable(const BranchServer& server) {
   const Result<StreamStatus>& state = server.replica_state();
+  if (!state.ok() && state.status().code() != StatusCode::kNotFound) {
+    return state.status().WithContext("reading the replica's state");
+  }
   if (!state.ok()) {
     return Status::InvalidArgument(fmt::format(
         "the database \"{}\" holds no masked copy made by pgveil replicate; branches are cut "
@@ -359,14 +380,14 @@ Result<Branch> CreateBranch(const std::string& name, const BranchOptions& option
     return Status::InvalidArgument(
         fmt::format("a database named \"{}\" already exists on the replica's server", name));
   }
-  PGVEIL_ASSIGN_OR_RETURN(std::vector<std::string> now, server->Now(options.ttl_seconds));
+  PGVEIL_ASSIGN_OR_RETURN(auto now, server->Now(options.ttl_seconds));
   Branch provenance;
   provenance.name = name;
   provenance.replica = server->replica();
-  provenance.created_at = now[0];
-  provenance.expires_at = now[1];
+  provenance.created_at = now.now;
+  provenance.expires_at = now.expires;
   provenance.ttl_seconds = options.ttl_seconds;
-  provenance.creator = now[2];
+  provenance.creator = now.role;
   return server->Cut(std::move(provenance));
 }
 
@@ -375,10 +396,23 @@ Result<Branch> ResetBranch(const std::string& name, const BranchOptions& options
   PGVEIL_ASSIGN_OR_RETURN(std::unique_ptr<BranchServer> server, BranchServer::Open(options));
   PGVEIL_ASSIGN_OR_RETURN(Branch provenance, server->Find(name));
   PGVEIL_RETURN_IF_ERROR(Branchable(*server));
-  PGVEIL_RETURN_IF_ERROR(server->Drop(name));
-  PGVEIL_ASSIGN_OR_RETURN(std::vector<std::string> now, server->Now(0));
-  provenance.reset_at = now[0];
-  return server->Cut(std::move(provenance));
+  if (!options.force) PGVEIL_RETURN_IF_ERROR(server->NotBusy(name));
+  PGVEIL_ASSIGN_OR_RETURN(auto now, server->Now(0));
+  provenance.reset_at = now.now;
+  // The new cut is made beside the old branch, which is dropped only once
+  // the cut exists: a reset that fails leaves the branch as it was.
+  const std::string fresh = name.substr(0, 48) + "-reset-" + std::to_string(getpid());
+  provenance.name = fresh;
+  PGVEIL_ASSIGN_OR_RETURN(Branch cut, server->Cut(std::move(provenance)));
+  Status dropped = server->Drop(name);
+  if (!dropped.ok()) {
+    (void)server->Drop(fresh);
+    return dropped;
+  }
+  PGVEIL_RETURN_IF_ERROR(server->Rename(fresh, name));
+  cut.name = name;
+  cut.dsn = server->DsnOf(name);
+  return cut;
 }
 
 Result<std::vector<Branch>> ListBranches(const BranchOptions& options) {
@@ -399,8 +433,8 @@ Result<CollectedBranches> CollectExpiredBranches(const BranchOptions& options) {
   CollectedBranches collected;
   for (const Branch& branch : branches) {
     if (!branch.expired) continue;
-    PGVEIL_ASSIGN_OR_RETURN(bool in_use, server->InUse(branch.name));
-    if (in_use && !options.force) {
+    PGVEIL_ASSIGN_OR_RETURN(std::string sessions, server->Sessions(branch.name));
+    if (!sessions.empty() && !options.force) {
       collected.in_use.push_back(branch.name);
       continue;
     }

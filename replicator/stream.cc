@@ -55,6 +55,7 @@ constexpr int kEndStreamMs = 10000;
 constexpr auto kBranchRequestEvery = std::chrono::milliseconds(100);
 constexpr auto kBranchLockPoll = std::chrono::milliseconds(50);
 constexpr auto kCheckpointEvery = std::chrono::seconds(10);
+constexpr int kIdleReadMs = 100;
 
 // The end of the last WAL record before the insert position `insert`. The
 // insert position is where the next record starts: after the page header
@@ -96,6 +97,8 @@ class StreamSession {
     while (true) {
       if ((options_.stop->load() || caught_up_) && !in_transaction_) return Finish();
       PGVEIL_ASSIGN_OR_RETURN(pg::ReplicationFrame frame, replication_->Read(ReadTimeout()));
+      // Every frame carries the server's end of WAL: how far behind this is.
+      metrics_.source_lsn = std::max<uint64_t>(metrics_.source_lsn, frame.wal_end);
       switch (frame.kind) {
         case pg::ReplicationFrame::Kind::kData: {
           // A schema stop leaves the stopping transaction, and those received
@@ -108,7 +111,6 @@ class StreamSession {
           // wal_end is how far the server has decoded and sent: with nothing
           // of it left unapplied, all of it is as good as durable here.
           if (Idle() && frame.wal_end > confirmed_) confirmed_ = frame.wal_end;
-          metrics_.source_lsn = std::max<uint64_t>(metrics_.source_lsn, frame.wal_end);
           if (Idle()) {
             metrics_.applied_lsn = confirmed_;
             metrics_.lag_seconds = 0;
@@ -123,6 +125,7 @@ class StreamSession {
           break;
       }
       PGVEIL_RETURN_IF_ERROR(Housekeeping());
+      if (stopped_while_paused_) return Status::Ok();
     }
   }
 
@@ -263,7 +266,8 @@ class StreamSession {
   }
 
   int ReadTimeout() const {
-    if (!has_done_) return pending_ ? kPendingPollMs : 1000;
+    // Idle, the loop still comes round often enough to see a branch's request.
+    if (!has_done_) return pending_ ? kPendingPollMs : kIdleReadMs;
     auto waited =
         std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - batch_started_);
     return std::clamp<int>(options_.batch_milliseconds - static_cast<int>(waited.count()), 1,
@@ -610,6 +614,7 @@ class StreamSession {
       return Status::Ok();
     }
     ++metrics_.branch_pauses;
+    metrics_.streaming = false;
     observer_.Event(StreamEvent::kPaused, "pausing at " + pgoutput::FormatLsn(applied_) +
                    " while a branch is cut from the target");
     const Clock::time_point paused = Clock::now();
@@ -627,7 +632,15 @@ class StreamSession {
       if (Clock::now() - last_feedback_ > kFeedbackEvery) PGVEIL_RETURN_IF_ERROR(SendFeedback());
       std::this_thread::sleep_for(kBranchLockPoll);
     }
+    if (options_.stop->load()) {
+      // Everything received is applied and acknowledged already; coming
+      // back to the replica now would only get in the branch's way.
+      stopped_while_paused_ = true;
+      PGVEIL_RETURN_IF_ERROR(SendFeedback());
+      return replication_->EndStream(kEndStreamMs);
+    }
     PGVEIL_RETURN_IF_ERROR(OpenTargetSessions());
+    metrics_.streaming = true;
     observer_.Event(StreamEvent::kResumed, fmt::format(
         "resumed after {:.1f} s", std::chrono::duration<double>(Clock::now() - paused).count()));
     return Status::Ok();
@@ -674,6 +687,7 @@ class StreamSession {
   std::string slot_;
   std::string target_oid_;         // the target database's OID, which keys its branch lock
   bool branch_requested_ = false;  // a branch asked for the target (branch_lock.h)
+  bool stopped_while_paused_ = false;
   Lsn applied_ = 0;       // end LSN of the last transaction committed on the target
   Lsn confirmed_ = 0;     // what the source was or will be told is durable
   Lsn catch_up_lsn_ = 0;  // with catch_up: the source's WAL position at the start
@@ -734,8 +748,8 @@ Result<StreamSummary> Stream(const policy::Policy& policy, const masking::KeyRin
     const int64_t applied_before = summary.transactions;
     Status status = session.Run();
     metrics.streaming = false;
-    if (!status.ok()) ++(FromTarget(status) ? metrics.target_errors : metrics.source_errors);
     if (session.needs_one_row_updates() && batch_updates) {
+      ++metrics.target_errors;
       observer.Event(StreamEvent::kRetry,
                    status.message() + "; applying updates one row at a time from here on");
       batch_updates = false;
@@ -747,6 +761,7 @@ Result<StreamSummary> Stream(const policy::Policy& policy, const masking::KeyRin
       return summary;
     }
     if (options.stop->load()) return status;
+    ++(FromTarget(status) ? metrics.target_errors : metrics.source_errors);
     if (summary.transactions > applied_before) backoff = 1;
     observer.Event(StreamEvent::kRetry,
                    fmt::format("{}; reconnecting in {} s", status.message(), backoff));

@@ -30,9 +30,9 @@
 namespace pgveil::e2e {
 namespace {
 
-// One row per workload round, committed in order by one writer, holding
-// the WAL insert position inside its own transaction: past the commit of
-// the round before, short of its own commit.
+// Two rows per workload round, committed in order by one writer, each
+// holding the WAL insert position inside its own transaction: past the
+// commit of the round before, short of its own commit.
 constexpr const char* kTicksSql =
     "CREATE TABLE public.branch_ticks (id bigserial PRIMARY KEY, "
     "lsn pg_lsn NOT NULL DEFAULT pg_current_wal_insert_lsn())";
@@ -87,24 +87,19 @@ void CheckCutAt(const std::string& source, const std::string& dsn, const std::st
   CHECK(Scalar(dsn, "SELECT applied_lsn::text FROM pgveil.replication_state") == lsn);
   const int64_t last = Count(dsn, "SELECT coalesce(max(id), 0) FROM public.branch_ticks");
   REQUIRE(last > 0);
-  // No round missing before the last one it holds...
+  // No round missing before the last one it holds, and no half round...
   CHECK(Count(dsn, "SELECT count(*) FROM public.branch_ticks") == last);
+  CHECK(last % 2 == 0);
   // ...which committed by `lsn`, while the round after the next began after
   // the next one committed, which was after `lsn`.
   CHECK(Scalar(source, fmt::format("SELECT lsn < '{}' FROM public.branch_ticks WHERE id = {}", lsn,
                                    last)) == "t");
   CHECK(Scalar(source, fmt::format("SELECT lsn > '{}' FROM public.branch_ticks WHERE id = {}", lsn,
-                                   last + 2)) != "f");
+                                   last + 3)) == "t");
   int keys = 0;
   CHECK(Orphans(dsn, &keys) == 0);
   CHECK(keys > 0);
   CHECK(RowsWithCanary(dsn) == 0);
-}
-
-int Occurrences(const std::string& text, const std::string& part) {
-  int found = 0;
-  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++found;
-  return found;
 }
 
 }  // namespace
@@ -127,7 +122,8 @@ TEST_CASE(
   std::unique_ptr<pg::Connection> ticks = pg::Connection::Open(source).value();
   WorkloadThread workload([&writes, &ticks](int round) {
     Status written = writes.Step(round);
-    return written.ok() ? ticks->Execute("INSERT INTO public.branch_ticks DEFAULT VALUES")
+    return written.ok() ? ticks->Execute(
+                              "INSERT INTO public.branch_ticks SELECT FROM generate_series(1, 2)")
                         : written;
   });
   std::this_thread::sleep_for(std::chrono::seconds(1));
@@ -278,6 +274,24 @@ TEST_CASE(
   CHECK((first.err + second.err).find("a database named \"twin\" already exists") !=
         std::string::npos);
   refused({"create", "twin"}, "already exists");
+
+  // Somebody else on the replica: waited for, then named (exit 3).
+  {
+    auto other = pg::Connection::Open(replica);
+    REQUIRE(other.ok());
+    testing::ProcessResult waited =
+        RunBranch({"create", "crowded", "--replica", replica, "--wait", "1"});
+    CHECK(waited.exit_code == 3);
+    CHECK(waited.err.find("stayed connected to the replica \"refusals_replica\" for 1 s") !=
+          std::string::npos);
+    // A busy branch is not reset behind its user's back.
+    auto user = pg::Connection::Open(f.target_cluster().DatabaseDsn("twin"));
+    REQUIRE(user.ok());
+    testing::ProcessResult busy = RunBranch({"reset", "twin", "--replica", replica});
+    CHECK(busy.exit_code == 3);
+    CHECK(busy.err.find("are connected to the branch \"twin\"") != std::string::npos);
+  }
+  CHECK_FALSE(DatabaseExists(replica, "crowded"));
 
   const std::string twin = f.target_cluster().DatabaseDsn("twin");
   testing::ProcessResult nested = testing::RunPgveil({"branch", "create", "nested", "--replica", twin});

@@ -122,13 +122,19 @@ TEST_CASE("no canary value reaches any output, file, target or branch of any com
          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
          "'canary_stream'");
     REQUIRE(WaitFor(child, "reconnecting", 30));
-    std::this_thread::sleep_for(std::chrono::seconds(2));
+    // Back to streaming before a branch is cut, so the stream steps aside for it.
+    for (int i = 0; i < 300 && Occurrences(ReadFile(child.err_path), "\"event\":\"streaming\"") < 2;
+         ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    REQUIRE(Occurrences(ReadFile(child.err_path), "\"event\":\"streaming\"") == 2);
     CHECK(Run({"branch", "create", "canary-branch", "--replica", streamed, "--format", "json"},
               &seen)
               .exit_code == 0);
     std::this_thread::sleep_for(std::chrono::seconds(1));
     workload.Stop();
   }
+  CHECK(Occurrences(ReadFile(child.err_path), "\"event\":\"paused\"") == 1);
   CHECK(Run({"branch", "list", "--replica", streamed}, &seen).exit_code == 0);
   CHECK(Run({"replicate", "status", "--target", streamed, "--format", "json"}, &seen).exit_code ==
         0);

@@ -107,6 +107,12 @@ bool WaitFor(const Child& child, const std::string& marker, int seconds) {
   return false;
 }
 
+int Occurrences(const std::string& text, const std::string& part) {
+  int found = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++found;
+  return found;
+}
+
 bool Kill(const Child& child) {
   kill(child.pid, SIGKILL);
   int status = 0;

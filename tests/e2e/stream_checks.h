@@ -40,6 +40,9 @@ RowDifference CompareTargets(const std::string& copied, const std::string& strea
 void CheckKeptColumns(const std::string& source, const std::string& target,
                       const policy::Policy& policy);
 
+// How many times `part` occurs in `text`.
+int Occurrences(const std::string& text, const std::string& part);
+
 // Rows of every user table of `dsn` that hold the workload's canary.
 int64_t RowsWithCanary(const std::string& dsn);
 bool HasCanary(std::string text);

@@ -3,6 +3,8 @@
 // with the exact message and exit code a user sees.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include <nlohmann/json.hpp>
 
 #include "tests/integration/gate_shop.h"
@@ -196,6 +198,7 @@ TEST_CASE("a configuration error outranks the database and the violations", "[in
   auto missing = RunPgveil({"check", "--policy", dir + "/missing.yaml"});
   CHECK(missing.exit_code == 2);
   CHECK(missing.err == "pgveil: cannot read policy " + dir + "/missing.yaml: no such file\n");
+  REQUIRE_FALSE(std::filesystem::exists("/tmp/pgveil.yaml"));
   auto no_policy = RunPgveil({"check"}, {"-PGVEIL_POLICY"}, testing::ScratchDir("no-policy"));
   CHECK(no_policy.exit_code == 2);
   CHECK_THAT(no_policy.err, Catch::Contains("--policy"));
