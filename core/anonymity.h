@@ -23,7 +23,10 @@ namespace pgveil {
 
 struct SensitiveDiversity {
   std::string column;
-  int64_t l = 0;  // fewest distinct non-null values in one class
+  // Fewest distinct non-null values in one class, over the classes where
+  // the column has any (a class with only NULLs discloses nothing); 0 when
+  // the column is NULL everywhere.
+  int64_t l = 0;
 };
 
 struct TableAnonymity {

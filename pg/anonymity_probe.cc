@@ -40,7 +40,7 @@ std::string AnonymitySql(const AnonymityQuery& query, std::optional<double> samp
   std::string outer;
   for (size_t i = 0; i < query.sensitive.size(); ++i) {
     per_class += fmt::format(", count(DISTINCT {}) AS l{}", QuoteIdent(query.sensitive[i]), i);
-    outer += fmt::format(", coalesce(min(l{}), 0)", i);
+    outer += fmt::format(", coalesce(min(l{0}) FILTER (WHERE l{0} > 0), 0)", i);
   }
   std::string from = QuoteQualified(query.schema, query.table);
   if (sample_percent) {

@@ -9,8 +9,8 @@
 // The summary figures carry ids a test or a tool can look up in the DOM:
 // summary-tables, summary-pii-columns, summary-categories,
 // summary-coverage, summary-violations, summary-hipaa-pass,
-// summary-hipaa-fail, summary-special; the privacy verdict sentence is
-// summary-verdict.
+// summary-hipaa-fail, summary-special; the privacy verdict, first, is
+// summary-verdict and its sentence summary-verdict-sentence.
 
 #include <fmt/format.h>
 
@@ -169,9 +169,11 @@ std::string ComplianceHtml(const ComplianceReport& report) {
   out += "<main><section id=\"summary\" aria-labelledby=\"summary-title\">";
   out += "<h2 id=\"summary-title\">Summary</h2>";
   const std::string_view verdict = policy::IdentifiabilityName(report.privacy.verdict);
-  out += fmt::format("<p class=\"verdict {}\" id=\"summary-verdict\">{} {}</p>", verdict,
-                     HtmlBadge(verdict, VerdictTitle(report.privacy.verdict)),
-                     HtmlEscape(report.privacy.sentence));
+  out += fmt::format(
+      "<p class=\"verdict {}\" id=\"summary-verdict\">{} <span "
+      "id=\"summary-verdict-sentence\">{}</span></p>",
+      verdict, HtmlBadge(verdict, VerdictTitle(report.privacy.verdict)),
+      HtmlEscape(report.privacy.sentence));
   out +=
       "<p class=\"headline\" id=\"summary-headline\">" + HtmlEscape(HeadlineText(report)) + "</p>";
   out += Tiles(report.summary) + Charts(report) + "</section>";

@@ -181,10 +181,10 @@ std::string HtmlPrivacySection(const ComplianceReport& r) {
   std::string body = fmt::format("<p class=\"verdict {}\" id=\"privacy-verdict\">{} {}</p>",
                                  policy::IdentifiabilityName(p.verdict), verdict(p.verdict),
                                  HtmlEscape(p.sentence));
-  if (!p.measured) {
+  if (p.unmeasured_quasi) {
     body +=
-        "<p>Re-identification risk not measured: <code>pgveil report --target DSN</code> "
-        "measures k-anonymity on the masked copy.</p>";
+        "<p>Some re-identification risk is not measured: <code>pgveil report --target "
+        "DSN</code> measures k-anonymity on the masked copy.</p>";
   }
   std::string tables;
   for (const TableVerdict& t : p.tables) {
@@ -232,9 +232,9 @@ std::string HtmlGdprSection(const ComplianceReport& r) {
         Num(c.locations), Num(c.exposed), tables, methods);
   }
   std::string body = fmt::format(
-      "<h3>Which regime applies</h3><p id=\"gdpr-regime\"><strong>The masked copy is {}.</strong> "
+      "<h3>Which regime applies</h3><p id=\"gdpr-regime\"><strong>The masked copy {}.</strong> "
       "{}</p>",
-      policy::IdentifiabilityName(r.privacy.verdict), HtmlEscape(r.privacy.gdpr_consequence));
+      VerdictPhrase(r.privacy.verdict), HtmlEscape(r.privacy.gdpr_consequence));
   body += "<h3>Art. 30(1)(c): categories of personal data</h3>";
   body += r.gdpr.categories.empty() ? Empty("No personal data found.")
                                     : Table("Categories of personal data held",

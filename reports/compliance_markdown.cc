@@ -153,10 +153,10 @@ std::string Privacy(const ComplianceReport& r) {
   const PrivacyVerdict& p = r.privacy;
   std::string out = "\n## Anonymous or pseudonymous?\n\n";
   out += "**" + VerdictTitle(p.verdict) + ".** " + MarkdownText(p.sentence) + "\n\n";
-  if (!p.measured) {
+  if (p.unmeasured_quasi) {
     out +=
-        "Re-identification risk not measured: run `pgveil report --target DSN` on the masked "
-        "copy to measure k-anonymity.\n\n";
+        "Some re-identification risk is not measured: `pgveil report --target DSN` measures "
+        "k-anonymity on the masked copy.\n\n";
   }
   if (!p.tables.empty()) {
     out += Header({"Table", "Verdict", "Why", "Quasi-identifiers",
@@ -184,8 +184,8 @@ std::string Privacy(const ComplianceReport& r) {
 
 std::string Gdpr(const ComplianceReport& r) {
   std::string out = "\n## GDPR: which regime applies\n\n";
-  out += "**The masked copy is " + std::string(policy::IdentifiabilityName(r.privacy.verdict)) +
-         ".** " + MarkdownText(r.privacy.gdpr_consequence) + "\n";
+  out += "**The masked copy " + std::string(VerdictPhrase(r.privacy.verdict)) + ".** " +
+         MarkdownText(r.privacy.gdpr_consequence) + "\n";
   out += "\n## GDPR Art. 30(1)(c): categories of personal data\n\n";
   if (r.gdpr.categories.empty()) {
     out += "No personal data found.\n";

@@ -215,6 +215,7 @@ struct PrivacyVerdict {
   std::string sentence;                    // the one-sentence verdict at the top of the report
   std::string gdpr_consequence;            // what the verdict means under the GDPR
   bool measured = false;                   // k-anonymity was measured on the masked copy (--target)
+  bool unmeasured_quasi = false;           // a copied table has quasi-identifiers nobody measured
   int k_bar = 5;                           // the policy's k_anonymity
   std::vector<LocationVerdict> locations;  // by schema, table, column, path
   std::vector<TableVerdict> tables;        // by schema, table

@@ -38,7 +38,7 @@ LocationVerdict JudgeLocation(const InventoryRow& row) {
   switch (row.treatment.protection) {
     case Protection::kUncovered:
       v.verdict = Identifiability::kPersonal;
-      v.reason = "no rule, copied as it is";
+      v.reason = "no rule, so copied as it is";
       break;
     case Protection::kKept:
       v.verdict = Identifiability::kPersonal;
@@ -63,6 +63,7 @@ struct TableDraft {
   std::string reason;
   std::vector<std::string> quasi_identifiers;
   std::optional<TableAnonymity> anonymity;
+  bool unmeasured = false;
 
   // Takes `reason` when `verdict` is worse than what the table has, or as
   // bad and nothing was said yet.
@@ -84,6 +85,7 @@ std::string Joined(const std::vector<std::string>& items) {
 void JudgeQuasiIdentifiers(const TableKey& key, bool measured, TableDraft& table) {
   const std::string name = TableName(key.first, key.second);
   if (!table.anonymity || !table.anonymity->Measured()) {
+    table.unmeasured = true;
     const std::string why = !measured ? "measure it with pgveil report --target on the masked copy"
                                       : table.anonymity->not_measured;
     table.Raise(Identifiability::kPseudonymous,
@@ -99,7 +101,7 @@ void JudgeQuasiIdentifiers(const TableKey& key, bool measured, TableDraft& table
     return;
   }
   for (const SensitiveDiversity& s : a.sensitive) {
-    if (a.rows > 0 && s.l < 2) {
+    if (s.l == 1) {
       table.Raise(Identifiability::kPersonal,
                   fmt::format("{}: l = {} for {} over {} — a group shares one value, so it is "
                               "inferred",
@@ -132,10 +134,8 @@ std::string Sentence(const PrivacyVerdict& verdict) {
     case Identifiability::kPersonal:
       break;
   }
-  std::string text = fmt::format(
-      "The masked copy {}: {}",
-      verdict.verdict == Identifiability::kPersonal ? "holds personal data" : "is pseudonymous",
-      worst[0]->reason);
+  std::string text =
+      fmt::format("The masked copy {}: {}", VerdictPhrase(verdict.verdict), worst[0]->reason);
   if (worst.size() > 1) {
     text +=
         fmt::format(" (and {} more {})", worst.size() - 1, worst.size() == 2 ? "table" : "tables");
@@ -186,8 +186,10 @@ PrivacyVerdict BuildPrivacyVerdict(const std::vector<InventoryRow>& inventory,
       if (q != nullptr) v.quasi_kind = q->kind;
     }
     TableDraft& table = tables[{v.column.schema, v.column.table}];
-    table.Raise(v.verdict, fmt::format("{} ({}): {}", LocationName(v.column, v.path),
-                                       v.method.empty() ? "no rule" : v.method, v.reason));
+    table.Raise(v.verdict, v.method.empty()
+                               ? LocationName(v.column, v.path) + ": " + v.reason
+                               : fmt::format("{} ({}): {}", LocationName(v.column, v.path),
+                                             v.method, v.reason));
     verdict.locations.push_back(v);
   }
   for (const QuasiIdentifier& q : quasi) {
@@ -204,6 +206,7 @@ PrivacyVerdict BuildPrivacyVerdict(const std::vector<InventoryRow>& inventory,
       JudgeQuasiIdentifiers(key, input.anonymity_measured, table);
     }
     verdict.verdict = std::max(verdict.verdict, table.verdict);
+    verdict.unmeasured_quasi = verdict.unmeasured_quasi || table.unmeasured;
     verdict.tables.push_back(
         TableVerdict{key.first, key.second, table.verdict, std::move(table.reason),
                      std::move(table.quasi_identifiers), std::move(table.anonymity)});

@@ -105,6 +105,8 @@ TEST_CASE("irreversible rules and k at the bar make it anonymous", "[reports][pr
   CHECK(policy::IdentifiabilityName(BuildComplianceReport(input).privacy.verdict) == "personal");
   input.anonymity[0].sensitive = {{"diagnosis", 2}};
   CHECK(policy::IdentifiabilityName(BuildComplianceReport(input).privacy.verdict) == "anonymous");
+  input.anonymity[0].sensitive = {{"diagnosis", 0}};  // nulled: nothing to infer
+  CHECK(policy::IdentifiabilityName(BuildComplianceReport(input).privacy.verdict) == "anonymous");
 }
 
 TEST_CASE("quasi-identifiers nobody measured keep the copy from being anonymous",

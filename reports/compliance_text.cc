@@ -121,9 +121,22 @@ std::string AnonymityFiguresText(const TableAnonymity& a) {
 }
 
 std::string VerdictTitle(policy::Identifiability verdict) {
+  if (verdict == policy::Identifiability::kPersonal) return "Personal data";
   std::string title(policy::IdentifiabilityName(verdict));
   title[0] = static_cast<char>(title[0] - 'a' + 'A');
   return title;
+}
+
+std::string_view VerdictPhrase(policy::Identifiability verdict) {
+  switch (verdict) {
+    case policy::Identifiability::kAnonymous:
+      return "is anonymous";
+    case policy::Identifiability::kPseudonymous:
+      return "is pseudonymous";
+    case policy::Identifiability::kPersonal:
+      return "holds personal data";
+  }
+  return "holds personal data";
 }
 
 std::string_view DriftKindText(Kind kind) {

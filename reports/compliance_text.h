@@ -47,8 +47,12 @@ std::string HeadlineText(const ComplianceReport& report);
 // diagnosis", or "not measured: not in the masked copy".
 std::string AnonymityFiguresText(const TableAnonymity& anonymity);
 
-// "Anonymous", "Pseudonymous", "Personal".
+// "Anonymous", "Pseudonymous", "Personal data".
 std::string VerdictTitle(policy::Identifiability verdict);
+
+// The verdict after "The masked copy": "is anonymous", "is pseudonymous",
+// "holds personal data".
+std::string_view VerdictPhrase(policy::Identifiability verdict);
 
 // "column added", "type changed", ... for a drift change.
 std::string_view DriftKindText(policy::DriftChange::Kind kind);

@@ -146,7 +146,7 @@ tables:
   public.audit_log: skip
   public.patients:
     id: keep
-    diagnosis: "null"
+    diagnosis: {transform: "null", sensitive: true}
     conviction: keep
     admitted: {transform: date_generalize, to: month}
 suppress:
@@ -206,6 +206,42 @@ reports::ComplianceInput Assemble(Catalog catalog, ScanResult scan, policy::Poli
   return input;
 }
 
+// As report --target measures them: a hostile identifier that hides its
+// rows well, a sampled table with a lone row, a table the copy lacks, and a
+// nulled sensitive column, which discloses nothing.
+std::vector<TableAnonymity> MeasuredCopy() {
+  TableAnonymity hostile;
+  hostile.schema = "Kunden Daten";
+  hostile.table = "Bestellungen_ü";
+  hostile.quasi_identifiers = {kHostileColumn};
+  hostile.rows = 400;
+  hostile.classes = 2;
+  hostile.k = 180;
+  TableAnonymity customers;
+  customers.schema = "public";
+  customers.table = "customers";
+  customers.quasi_identifiers = {"born", "zip"};
+  customers.rows = 1000012;
+  customers.classes = 700400;
+  customers.k = 1;
+  customers.rows_below_bar = 998051;
+  customers.sample_percent = 12.5;
+  TableAnonymity orders;
+  orders.schema = "public";
+  orders.table = "orders";
+  orders.quasi_identifiers = {"ship_zip"};
+  orders.not_measured = "not in the masked copy";
+  TableAnonymity patients;
+  patients.schema = "public";
+  patients.table = "patients";
+  patients.quasi_identifiers = {"admitted"};
+  patients.rows = 400;
+  patients.classes = 12;
+  patients.k = 20;
+  patients.sensitive = {{"diagnosis", 0}};
+  return {hostile, customers, orders, patients};
+}
+
 }  // namespace
 
 reports::ComplianceInput FullComplianceInput() {
@@ -226,7 +262,18 @@ reports::ComplianceInput FullComplianceInput() {
   const policy::SchemaSnapshot baseline = policy::MakeSnapshot(before, before_findings);
   ScanResult scan = Scan(catalog, std::move(findings), 400);
   scan.skipped.push_back({"public", "payroll", "permission denied (no SELECT privilege)"});
-  return Assemble(std::move(catalog), std::move(scan), Load(kShopPolicy), &baseline);
+  scan.quasi_identifiers = {
+      {{"Kunden Daten", "Bestellungen_ü", kHostileColumn}, QuasiKind::kGender, {"value:gender"}},
+      {{"public", "customers", "born"}, QuasiKind::kBirthDate, {"finding:date_of_birth"}},
+      {{"public", "customers", "zip"}, QuasiKind::kPostalCode, {"finding:postal_code"}},
+      {{"public", "orders", "ship_zip"}, QuasiKind::kPostalCode, {"finding:postal_code"}},
+      {{"public", "patients", "admitted"}, QuasiKind::kBirthDate, {"finding:date_of_birth"}},
+  };
+  reports::ComplianceInput input =
+      Assemble(std::move(catalog), std::move(scan), Load(kShopPolicy), &baseline);
+  input.anonymity = MeasuredCopy();
+  input.anonymity_measured = true;
+  return input;
 }
 
 reports::ComplianceInput CleanComplianceInput() {
