@@ -178,9 +178,11 @@ std::string HtmlPrivacySection(const ComplianceReport& r) {
     const std::string_view name = policy::IdentifiabilityName(v);
     return HtmlBadge(name, name);
   };
-  std::string body = fmt::format("<p class=\"verdict {}\" id=\"privacy-verdict\">{} {}</p>",
-                                 policy::IdentifiabilityName(p.verdict), verdict(p.verdict),
-                                 HtmlEscape(p.sentence));
+  std::string body = fmt::format(
+      "<p class=\"verdict {}\" id=\"privacy-verdict\">{} {}</p>",
+      policy::IdentifiabilityName(p.verdict),
+      HtmlBadge(policy::IdentifiabilityName(p.verdict), VerdictTitle(p.verdict)),
+      HtmlEscape(p.sentence));
   if (p.unmeasured_quasi) {
     body +=
         "<p>Some re-identification risk is not measured: <code>pgveil report --target "
