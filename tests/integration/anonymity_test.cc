@@ -19,6 +19,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "pg/anonymity_probe.h"
+#include "pg/connection.h"
 #include "tests/support/process.h"
 #include "tests/support/scratch_dir.h"
 #include "tests/support/test_database.h"
@@ -254,6 +256,89 @@ TEST_CASE("require: anonymous gates rules before the copy and k after it",
           text_of_stricter.begin() + static_cast<long>(text_of_stricter.find("require:")), '\n')) +
       1;
   CHECK_THAT(fails.out, Catch::Contains(fmt::format("{}:{}", stricter, require_line)));
+}
+
+TEST_CASE("mask --list shows each transformer's privacy class", "[integration][anonymity]") {
+  testing::ProcessResult list = testing::RunPgveil({"mask", "--list"});
+  REQUIRE(list.exit_code == 0);
+  // The "types: ..." line of a transformer's entry: name, summary, then it.
+  auto traits = [&](const std::string& name) {
+    const size_t entry = list.out.find("\n" + name + "\n");
+    REQUIRE(entry != std::string::npos);
+    const size_t begin = list.out.find("  types: ", entry);
+    return list.out.substr(begin, list.out.find('\n', begin) - begin);
+  };
+  CHECK_THAT(traits("fpe_digits"), Catch::EndsWith("; privacy: reversible"));
+  CHECK_THAT(traits("email"), Catch::EndsWith("; privacy: linkable"));
+  CHECK_THAT(traits("postal_generalize"), Catch::EndsWith("; privacy: irreversible"));
+  CHECK_THAT(traits("date_shift"), Catch::EndsWith("; privacy: reversible"));
+}
+
+TEST_CASE("bad anonymity settings and an unreachable copy exit as DESIGN.md says",
+          "[integration][anonymity]") {
+  const std::string source = testing::FreshDatabase("anon_errors");
+  testing::Exec(source, PatientsSql());
+  const std::string dir = testing::ScratchDir("anonymity-errors");
+  const std::string bad = WriteFile(dir + "/bad.yaml", "version: 1\nk_anonymity: 1\n");
+  testing::ProcessResult invalid = testing::RunPgveil(
+      {"report", "--dsn", source, "--policy", bad, "--format", "json", "--target", source});
+  CHECK(invalid.exit_code == 2);
+  CHECK_THAT(invalid.err, Catch::Contains(bad + ":2:14: k_anonymity must be a whole number"));
+
+  const std::string policy = dir + "/pgveil.yaml";
+  REQUIRE(testing::RunPgveil({"bootstrap", "--dsn", source, "-o", policy}).exit_code == 0);
+  testing::ProcessResult unreachable =
+      testing::RunPgveil({"report", "--dsn", source, "--policy", policy, "--format", "json",
+                          "--target", "host=/nonexistent-pgveil-socket dbname=copy"});
+  CHECK(unreachable.exit_code == 3);
+  CHECK_THAT(unreachable.err, Catch::Contains("--target"));
+  CHECK(unreachable.out.empty());
+}
+
+TEST_CASE("the probe samples large tables and reports what it cannot measure",
+          "[integration][anonymity]") {
+  const std::string dsn = testing::FreshDatabase("anon_probe");
+  testing::Exec(dsn, PatientsSql() +
+                         "ALTER TABLE \"Klinik \"\"Süd\"\"\".\"Patient Records\" "
+                         "ADD COLUMN profile json;");
+  auto connection = pg::Connection::Open(dsn);
+  REQUIRE(connection.ok());
+  pg::AnonymityQuery query{"Klinik \"Süd\"", "Patient Records", {"Geschlecht"}, {}, 5};
+
+  // Above the threshold: a repeatable sample, and the result says so.
+  pg::AnonymityProbeOptions options;
+  options.sample_above_rows = 20;
+  Result<TableAnonymity> sampled = pg::MeasureAnonymity(**connection, query, options);
+  REQUIRE(sampled.ok());
+  REQUIRE(sampled->sample_percent.has_value());
+  CHECK(*sampled->sample_percent == Approx(100.0 * 20 / kRows));
+  CHECK(sampled->rows > 0);
+  CHECK(sampled->rows < kRows);
+  CHECK(sampled->classes == 2);
+  Result<TableAnonymity> again = pg::MeasureAnonymity(**connection, query, options);
+  REQUIRE(again.ok());
+  CHECK(again->rows == sampled->rows);
+
+  Result<TableAnonymity> whole = pg::MeasureAnonymity(**connection, query);
+  REQUIRE(whole.ok());
+  CHECK_FALSE(whole->sample_percent.has_value());
+  CHECK(whole->rows == kRows);
+  CHECK(whole->k == 30);  // 6 groups of F and M each: 30 and 31 rows
+
+  query.table = "Nobody";
+  Result<TableAnonymity> missing = pg::MeasureAnonymity(**connection, query);
+  REQUIRE(missing.ok());
+  CHECK(missing->not_measured == "not in the masked copy");
+
+  // A type without equality cannot be grouped: not measured, and the
+  // connection goes on working.
+  query.table = "Patient Records";
+  query.quasi_identifiers = {"profile"};
+  Result<TableAnonymity> refused = pg::MeasureAnonymity(**connection, query);
+  REQUIRE(refused.ok());
+  CHECK_THAT(refused->not_measured, Catch::Contains("equality operator for type json"));
+  query.quasi_identifiers = {"Geschlecht"};
+  CHECK(pg::MeasureAnonymity(**connection, query).ok());
 }
 
 }  // namespace
