@@ -49,6 +49,17 @@ TableAnonymity Measured(int64_t k, int64_t below) {
   return a;
 }
 
+// The customers' email masked by `email_rule`, the patients' dates and ZIP
+// codes generalised, and the copy measured with k = 5.
+ComplianceInput MeasuredInput(const std::string& email_rule) {
+  ComplianceInput input = Input("  public.customers:\n    email: " + email_rule +
+                                "\n  public.patients:\n    born: date_generalize\n"
+                                "    zip: postal_generalize\n");
+  input.anonymity = {Measured(5, 0)};
+  input.anonymity_measured = true;
+  return input;
+}
+
 const TableVerdict& Table(const PrivacyVerdict& verdict, const std::string& name) {
   for (const TableVerdict& t : verdict.tables) {
     if (t.table == name) return t;
@@ -58,12 +69,7 @@ const TableVerdict& Table(const PrivacyVerdict& verdict, const std::string& name
 }
 
 TEST_CASE("a key that can undo the masking makes the copy pseudonymous", "[reports][privacy]") {
-  ComplianceInput input = Input(
-      "  public.customers:\n    email: {transform: fpe_alnum}\n"
-      "  public.patients:\n    born: date_generalize\n    zip: postal_generalize\n");
-  input.anonymity = {Measured(5, 0)};
-  input.anonymity_measured = true;
-  const ComplianceReport report = BuildComplianceReport(input);
+  const ComplianceReport report = BuildComplianceReport(MeasuredInput("{transform: fpe_alnum}"));
   const PrivacyVerdict& p = report.privacy;
   CHECK(policy::IdentifiabilityName(p.verdict) == "pseudonymous");
   CHECK(p.sentence ==
@@ -79,11 +85,7 @@ TEST_CASE("a key that can undo the masking makes the copy pseudonymous", "[repor
 }
 
 TEST_CASE("irreversible rules and k at the bar make it anonymous", "[reports][privacy]") {
-  ComplianceInput input = Input(
-      "  public.customers:\n    email: null\n"
-      "  public.patients:\n    born: date_generalize\n    zip: postal_generalize\n");
-  input.anonymity = {Measured(5, 0)};
-  input.anonymity_measured = true;
+  ComplianceInput input = MeasuredInput("null");
   const PrivacyVerdict p = BuildComplianceReport(input).privacy;
   CHECK(policy::IdentifiabilityName(p.verdict) == "anonymous");
   CHECK(p.sentence ==

@@ -206,40 +206,32 @@ reports::ComplianceInput Assemble(Catalog catalog, ScanResult scan, policy::Poli
   return input;
 }
 
+TableAnonymity Measured(std::string schema, std::string table,
+                        std::vector<std::string> quasi_identifiers, int64_t rows, int64_t classes,
+                        int64_t k) {
+  TableAnonymity a;
+  a.schema = std::move(schema);
+  a.table = std::move(table);
+  a.quasi_identifiers = std::move(quasi_identifiers);
+  a.rows = rows;
+  a.classes = classes;
+  a.k = k;
+  return a;
+}
+
 // As report --target measures them: a hostile identifier that hides its
 // rows well, a sampled table with a lone row, a table the copy lacks, and a
 // nulled sensitive column, which discloses nothing.
 std::vector<TableAnonymity> MeasuredCopy() {
-  TableAnonymity hostile;
-  hostile.schema = "Kunden Daten";
-  hostile.table = "Bestellungen_ü";
-  hostile.quasi_identifiers = {kHostileColumn};
-  hostile.rows = 400;
-  hostile.classes = 2;
-  hostile.k = 180;
-  TableAnonymity customers;
-  customers.schema = "public";
-  customers.table = "customers";
-  customers.quasi_identifiers = {"born", "zip"};
-  customers.rows = 1000012;
-  customers.classes = 700400;
-  customers.k = 1;
+  TableAnonymity customers = Measured("public", "customers", {"born", "zip"}, 1000012, 700400, 1);
   customers.rows_below_bar = 998051;
   customers.sample_percent = 12.5;
-  TableAnonymity orders;
-  orders.schema = "public";
-  orders.table = "orders";
-  orders.quasi_identifiers = {"ship_zip"};
+  TableAnonymity orders = Measured("public", "orders", {"ship_zip"}, 0, 0, 0);
   orders.not_measured = "not in the masked copy";
-  TableAnonymity patients;
-  patients.schema = "public";
-  patients.table = "patients";
-  patients.quasi_identifiers = {"admitted"};
-  patients.rows = 400;
-  patients.classes = 12;
-  patients.k = 20;
+  TableAnonymity patients = Measured("public", "patients", {"admitted"}, 400, 12, 20);
   patients.sensitive = {{"diagnosis", 0}};
-  return {hostile, customers, orders, patients};
+  return {Measured("Kunden Daten", "Bestellungen_ü", {kHostileColumn}, 400, 2, 180), customers,
+          orders, patients};
 }
 
 }  // namespace
