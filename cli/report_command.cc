@@ -4,10 +4,10 @@
 // matrix, GDPR Art. 30 record, suppression register and drift as HTML,
 // Markdown or JSON, and whether the masked copy is anonymous, pseudonymous
 // or personal data; with --target, measured on the copy itself. It is a
-// report, not a gate: violations are in the
-// report and the exit code is 0. Exit 2 for a bad flag, policy or
-// baseline, 3 when the database or the output file fails. The
-// configuration is read before the database is touched.
+// report, not a gate: violations are in the report and the exit code is 0.
+// Exit 2 for a bad flag, policy or baseline, 3 when the database (source or
+// --target) or the output file fails. The configuration is read before the
+// database is touched.
 #include <memory>
 #include <optional>
 
