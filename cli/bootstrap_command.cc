@@ -54,8 +54,8 @@ int RunBootstrapCommand(BootstrapCommandOptions options) {
     return ReportError(labels.status());
   }
 
-  policy::DraftPolicy draft =
-      policy::DraftFromScan(scanned->catalog, scanned->result.findings, *labels);
+  policy::DraftPolicy draft = policy::DraftFromScan(scanned->catalog, scanned->result.findings,
+                                                    *labels, scanned->result.quasi_identifiers);
   Status written = WriteOutput(options.output, policy::WriteDraftPolicy(draft));
   if (!written.ok()) {
     return ReportError(written);

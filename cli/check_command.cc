@@ -12,6 +12,7 @@
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "cli/masked_copy_probe.h"
 #include "cli/policy_discovery.h"
 #include "cli/policy_file.h"
 #include "cli/scan_pipeline.h"
@@ -29,6 +30,7 @@ struct CheckCommandOptions {
   std::string mode;
   std::string baseline;
   std::string migrations;
+  std::string target;
   std::string format = "text";
   std::string output;
 };
@@ -92,6 +94,17 @@ int RunCheckCommand(CheckCommandOptions options) {
     return ReportError(scanned.status());
   }
 
+  check.quasi_identifiers = &scanned->result.quasi_identifiers;
+  std::vector<TableAnonymity> anonymity;
+  if (!options.target.empty()) {
+    Result<std::vector<TableAnonymity>> measured =
+        MeasureMaskedCopy(options.target, scanned->catalog, scanned->result, *loaded);
+    if (!measured.ok()) {
+      return ReportError(measured.status());
+    }
+    anonymity = std::move(measured).value();
+    check.anonymity = &anonymity;
+  }
   CheckResult result =
       policy::Check(*loaded, scanned->catalog, scanned->result.findings, Today(), check);
   reports::CheckRenderOptions render;
@@ -126,6 +139,9 @@ void AddCheckCommand(CLI::App& app, CommandRunner* runner) {
   command->add_option("--migrations", options->migrations,
                       "folder of *.sql migrations: anchor each violation at the line that "
                       "created its column");
+  command->add_option("--target", options->target,
+                      "the masked copy (libpq DSN): with require: anonymous, fail when its "
+                      "k-anonymity is below the policy's k_anonymity");
   command->add_flag("--no-sample", options->no_sample,
                     "read the catalog only: judge columns on name and type, read no rows");
   command->add_option("--format", options->format, "text, json, sarif, junit, github or gitlab")

@@ -19,6 +19,8 @@ reports::ComplianceReport MakeComplianceReport(ComplianceSources sources) {
   input.policy_sha256 = policy::Sha256Hex(sources.policy_text);
   policy::CheckOptions check;
   check.baseline = sources.baseline;
+  check.quasi_identifiers = &sources.scan.result.quasi_identifiers;
+  check.anonymity = &sources.anonymity;
   input.low_confidence = check.low_confidence;
   input.check = policy::Check(sources.policy, sources.scan.catalog, sources.scan.result.findings,
                               input.today, check);
@@ -28,6 +30,8 @@ reports::ComplianceReport MakeComplianceReport(ComplianceSources sources) {
     input.drift = policy::DiffSnapshots(*sources.baseline, now);
     input.baseline = std::move(sources.baseline_label);
   }
+  input.anonymity = std::move(sources.anonymity);
+  input.anonymity_measured = sources.anonymity_measured;
   input.scan = std::move(sources.scan.result);
   input.catalog = std::move(sources.scan.catalog);
   input.policy = std::move(sources.policy);

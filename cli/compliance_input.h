@@ -12,8 +12,10 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cli/scan_pipeline.h"
+#include "core/anonymity.h"
 #include "policy/policy.h"
 #include "policy/schema_snapshot.h"
 #include "reports/compliance_model.h"
@@ -28,6 +30,9 @@ struct ComplianceSources {
   // are computed against it. Must outlive the call; may be null.
   const policy::SchemaSnapshot* baseline = nullptr;
   std::string baseline_label;
+  // With --target: the masked copy's k-anonymity (cli/masked_copy_probe.h).
+  std::vector<TableAnonymity> anonymity;
+  bool anonymity_measured = false;
 };
 
 // Consumes `sources` (the scan and the policy are moved into the model).

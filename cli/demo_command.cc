@@ -44,8 +44,8 @@ Status LoadShop(const std::string& server_dsn, const std::string& shop_dsn,
 // to `policy_path` and writes the HTML compliance report against it.
 Status WriteDemoReport(const ScanOutcome& outcome, const std::string& policy_path,
                        const std::string& report_path) {
-  std::string text =
-      policy::WriteDraftPolicy(policy::DraftFromScan(outcome.catalog, outcome.result.findings, {}));
+  std::string text = policy::WriteDraftPolicy(policy::DraftFromScan(
+      outcome.catalog, outcome.result.findings, {}, outcome.result.quasi_identifiers));
   PGVEIL_RETURN_IF_ERROR(WriteOutput(policy_path, text));
   PGVEIL_ASSIGN_OR_RETURN(policy::Policy drafted, policy::LoadPolicy(text, policy_path));
   ComplianceSources sources;

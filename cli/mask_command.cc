@@ -75,11 +75,13 @@ std::string TypeList(const masking::TransformerSpec& spec) {
 
 void PrintList() {
   for (const masking::TransformerSpec* spec : masking::AllTransformerSpecs()) {
-    std::printf("%s\n  %.*s\n  types: %s; %s; uniqueness: %.*s\n", std::string(spec->name).c_str(),
-                static_cast<int>(spec->summary.size()), spec->summary.data(),
-                TypeList(*spec).c_str(), spec->keyed ? "keyed" : "not keyed",
-                static_cast<int>(masking::UniquenessName(spec->uniqueness).size()),
-                masking::UniquenessName(spec->uniqueness).data());
+    const std::string_view uniqueness = masking::UniquenessName(spec->uniqueness);
+    const std::string_view privacy = masking::PrivacyClassName(spec->privacy);
+    std::printf("%s\n  %.*s\n  types: %s; %s; uniqueness: %.*s; privacy: %.*s\n",
+                std::string(spec->name).c_str(), static_cast<int>(spec->summary.size()),
+                spec->summary.data(), TypeList(*spec).c_str(), spec->keyed ? "keyed" : "not keyed",
+                static_cast<int>(uniqueness.size()), uniqueness.data(),
+                static_cast<int>(privacy.size()), privacy.data());
     for (const masking::ParamSpec& param : spec->params) {
       std::string default_text = param.required ? " (required)"
                                  : param.default_value.empty()

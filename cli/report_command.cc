@@ -2,16 +2,19 @@
 // policy (and the baseline, if given), scans the database, checks the
 // policy against it and writes the inventory, coverage, HIPAA Safe Harbor
 // matrix, GDPR Art. 30 record, suppression register and drift as HTML,
-// Markdown or JSON. It is a report, not a gate: violations are in the
-// report and the exit code is 0. Exit 2 for a bad flag, policy or
-// baseline, 3 when the database or the output file fails. The
-// configuration is read before the database is touched.
+// Markdown or JSON, and whether the masked copy is anonymous, pseudonymous
+// or personal data; with --target, measured on the copy itself. It is a
+// report, not a gate: violations are in the report and the exit code is 0.
+// Exit 2 for a bad flag, policy or baseline, 3 when the database (source or
+// --target) or the output file fails. The configuration is read before the
+// database is touched.
 #include <memory>
 #include <optional>
 
 #include "cli/command.h"
 #include "cli/compliance_input.h"
 #include "cli/exit_codes.h"
+#include "cli/masked_copy_probe.h"
 #include "cli/policy_discovery.h"
 #include "cli/policy_file.h"
 #include "cli/scan_pipeline.h"
@@ -26,6 +29,7 @@ struct ReportCommandOptions {
   ScanOptions scan;
   std::string policy;
   std::string baseline;
+  std::string target;
   std::string format = "html";
   std::string output;
 };
@@ -63,6 +67,13 @@ int RunReportCommand(ReportCommandOptions options) {
   sources.policy_text = std::move(policy_text).value();
   sources.baseline = baseline ? &*baseline : nullptr;
   sources.baseline_label = options.baseline;
+  if (!options.target.empty()) {
+    Result<std::vector<TableAnonymity>> measured = MeasureMaskedCopy(
+        options.target, sources.scan.catalog, sources.scan.result, sources.policy);
+    if (!measured.ok()) return ReportError(measured.status());
+    sources.anonymity = std::move(measured).value();
+    sources.anonymity_measured = true;
+  }
   reports::ComplianceReport report = MakeComplianceReport(std::move(sources));
   Status written = WriteOutput(options.output, reports::RenderCompliance(report, *format));
   if (!written.ok()) return ReportError(written);
@@ -82,6 +93,9 @@ void AddReportCommand(CLI::App& app, CommandRunner* runner) {
                       "the policy file (default: $PGVEIL_POLICY, else the nearest pgveil.yaml)");
   command->add_option("--baseline", options->baseline,
                       "schema snapshot (pgveil snapshot) to report the drift since");
+  command->add_option("--target", options->target,
+                      "the masked copy (libpq DSN): measure its k-anonymity over the "
+                      "quasi-identifiers, with GROUP BY on the server");
   command->add_option("--format", options->format, "html, markdown or json")
       ->check(CLI::IsMember({"html", "markdown", "md", "json"}))
       ->capture_default_str();

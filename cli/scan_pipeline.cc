@@ -94,6 +94,7 @@ struct TableScan {
   int64_t rows = 0;
   std::vector<ColumnSummary> columns;
   std::vector<Finding> findings;
+  std::vector<QuasiIdentifier> quasi_identifiers;
   Status fatal;  // the database went away: the whole scan fails
 };
 
@@ -126,6 +127,7 @@ void Detect(const TableInfo& table, const TableSample& sample, const scanner::Co
         scanner.Scan(table, table.columns[c], sample.columns[c], sample.rows, context);
     out->columns.push_back(std::move(scan.summary));
     for (Finding& finding : scan.findings) out->findings.push_back(std::move(finding));
+    if (scan.quasi_identifier) out->quasi_identifiers.push_back(std::move(*scan.quasi_identifier));
   }
 }
 
@@ -228,9 +230,14 @@ Result<ScanOutcome> RunScan(const ScanOptions& options) {
     result.rows_sampled += scan.rows;
     for (ColumnSummary& column : scan.columns) result.columns.push_back(std::move(column));
     for (Finding& finding : scan.findings) result.findings.push_back(std::move(finding));
+    for (QuasiIdentifier& quasi : scan.quasi_identifiers) {
+      result.quasi_identifiers.push_back(std::move(quasi));
+    }
   }
   result.columns_scanned = static_cast<int>(result.columns.size());
   std::sort(result.findings.begin(), result.findings.end(), FindingOrder);
+  std::sort(result.quasi_identifiers.begin(), result.quasi_identifiers.end(),
+            [](const QuasiIdentifier& a, const QuasiIdentifier& b) { return a.column < b.column; });
   result.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                            std::chrono::steady_clock::now() - started)
                            .count();

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/category.h"
+#include "core/quasi_identifier.h"
 #include "core/schema.h"
 
 namespace pgveil {
@@ -59,6 +60,7 @@ struct ScanResult {
   int64_t duration_ms = 0;
   std::vector<ColumnSummary> columns;
   std::vector<Finding> findings;  // sorted by schema, table, column, path, category
+  std::vector<QuasiIdentifier> quasi_identifiers;  // sorted by schema, table, column
   std::vector<SkippedTable> skipped;
 };
 

@@ -36,6 +36,8 @@ struct Violation {
   //   transformer-mismatch  a transformer that does not fit the column type or length
   //   lossy-on-unique       a lossy transformer on a primary-key or unique column
   //   expired-suppression   a suppression past its expiry date
+  //   not-anonymous         require: anonymous, and a reversible or linkable rule or a k below
+  //                         the bar leaves the copy pseudonymous or re-identifiable
   //   unused-suppression    (warning) a suppression that matched nothing
   //   low-confidence-pii    (warning) possible PII below the confidence bar
   std::string rule;

@@ -127,7 +127,8 @@ constexpr TransformerDefinition kDefinitions[] = {
               .params = kParams,
               .accepted_types = kTextTypes,
               .uniqueness = Uniqueness::kNotGuaranteed,
-              .length_rule = LengthRule::kSameAsInput},
+              .length_rule = LengthRule::kSameAsInput,
+              .privacy = PrivacyClass::kLinkable},
      .create = CreateCreditCard},
 };
 

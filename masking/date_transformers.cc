@@ -136,7 +136,8 @@ constexpr TransformerDefinition kDefinitions[] = {
               .params = kShiftParams,
               .accepted_types = kDateTypes,
               .uniqueness = Uniqueness::kNotGuaranteed,
-              .length_rule = LengthRule::kSameAsInput},
+              .length_rule = LengthRule::kSameAsInput,
+              .privacy = PrivacyClass::kReversible},
      .create = CreateDateShift},
     {.spec = {.name = "date_generalize",
               .summary = "keeps only the year, or year and month, of a date or timestamp",
@@ -144,7 +145,8 @@ constexpr TransformerDefinition kDefinitions[] = {
               .accepted_types = kDateTypes,
               .keyed = false,
               .uniqueness = Uniqueness::kLossy,
-              .length_rule = LengthRule::kSameAsInput},
+              .length_rule = LengthRule::kSameAsInput,
+              .privacy = PrivacyClass::kIrreversible},
      .create = [](TransformerContext& c) { return MakeTransformer<DateGeneralizeTransformer>(c); }},
 };
 

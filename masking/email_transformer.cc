@@ -191,7 +191,8 @@ constexpr TransformerDefinition kDefinitions[] = {
               .params = kParams,
               .accepted_types = kTextTypes,
               .uniqueness = Uniqueness::kPreserving,
-              .length_rule = LengthRule::kAtMost},
+              .length_rule = LengthRule::kAtMost,
+              .privacy = PrivacyClass::kLinkable},
      .create = CreateEmail,
      .traits = EmailTraits},
 };

@@ -214,7 +214,8 @@ constexpr ParamSpec kParams[] = {
              .params = kParams,                            \
              .accepted_types = kTextTypes,                 \
              .uniqueness = Uniqueness::kNotGuaranteed,     \
-             .length_rule = LengthRule::kAtMost},          \
+             .length_rule = LengthRule::kAtMost,           \
+             .privacy = PrivacyClass::kLinkable},          \
     .create = CreateFake<kind>, .traits = FakeTraits<kind> \
   }
 

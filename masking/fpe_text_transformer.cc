@@ -160,14 +160,16 @@ constexpr TransformerDefinition kDefinitions[] = {
               .params = kDigitParams,
               .accepted_types = kTextTypes,
               .uniqueness = Uniqueness::kPreserving,
-              .length_rule = LengthRule::kSameAsInput},
+              .length_rule = LengthRule::kSameAsInput,
+              .privacy = PrivacyClass::kReversible},
      .create = CreateFpeDigits},
     {.spec = {.name = "fpe_alnum",
               .summary = "FF1 encryption of letters and digits, separators kept (at least 4)",
               .params = kAlnumParams,
               .accepted_types = kTextTypes,
               .uniqueness = Uniqueness::kPreserving,
-              .length_rule = LengthRule::kSameAsInput},
+              .length_rule = LengthRule::kSameAsInput,
+              .privacy = PrivacyClass::kReversible},
      .create = CreateFpeAlnum},
 };
 

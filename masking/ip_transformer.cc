@@ -174,7 +174,8 @@ constexpr TransformerDefinition kDefinitions[] = {
               .params = kParams,
               .accepted_types = kTypes,
               .uniqueness = Uniqueness::kPreserving,
-              .length_rule = LengthRule::kAtMost},
+              .length_rule = LengthRule::kAtMost,
+              .privacy = PrivacyClass::kReversible},
      .create = CreateIp,
      .traits =
          [](const ParamValues&) {

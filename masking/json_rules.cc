@@ -9,21 +9,19 @@ namespace {
 
 using Json = nlohmann::json;
 
-Result<JsonRule> ParseRule(const std::string& path, const Json& spec, TransformerContext& context) {
-  JsonRule rule;
+// What one path rule says, before any transformer is built.
+Result<JsonRuleText> ReadRule(const std::string& path, const Json& spec) {
+  JsonRuleText rule;
   rule.path = path;
-  std::string transform;
-  std::string domain = std::string(context.domain) + path;
-  ParamMap params;
   if (spec.is_string()) {
-    transform = spec.get<std::string>();
+    rule.transform = spec.get<std::string>();
   } else if (spec.is_object()) {
     auto it = spec.find("transform");
     if (it != spec.end()) {
       if (!it->is_string()) {
         return Status::InvalidArgument("\"transform\" must be a string");
       }
-      transform = it->get<std::string>();
+      rule.transform = it->get<std::string>();
     }
     for (const auto& [name, value] : spec.items()) {
       if (name == "transform") {
@@ -32,13 +30,13 @@ Result<JsonRule> ParseRule(const std::string& path, const Json& spec, Transforme
         if (!value.is_string()) {
           return Status::InvalidArgument("\"domain\" must be a string");
         }
-        domain = value.get<std::string>();
-      } else if (name == "value" && transform == "set") {
+        rule.domain = value.get<std::string>();
+      } else if (name == "value" && rule.transform == "set") {
         rule.set_json = value.dump();
       } else if (value.is_string()) {
-        params[name] = value.get<std::string>();
+        rule.params[name] = value.get<std::string>();
       } else if (value.is_boolean() || value.is_number()) {
-        params[name] = value.dump();
+        rule.params[name] = value.dump();
       } else {
         return Status::InvalidArgument("parameter '" + name + "' must be a string, number or bool");
       }
@@ -46,28 +44,37 @@ Result<JsonRule> ParseRule(const std::string& path, const Json& spec, Transforme
   } else {
     return Status::InvalidArgument("a rule is a transformer name or an object");
   }
-  if (transform.empty()) {
+  if (rule.transform.empty()) {
     return Status::InvalidArgument("the rule names no transform");
   }
-  if (transform == "delete" || transform == "set") {
-    rule.action = transform == "delete" ? JsonRule::Action::kDelete : JsonRule::Action::kSet;
-    if (!params.empty()) {
-      return Status::InvalidArgument(transform + " takes no parameters");
+  if (rule.transform == "delete" || rule.transform == "set") {
+    if (!rule.params.empty()) {
+      return Status::InvalidArgument(rule.transform + " takes no parameters");
     }
-    if (rule.action == JsonRule::Action::kSet && rule.set_json.empty()) {
+    if (rule.transform == "set" && rule.set_json.empty()) {
       return Status::InvalidArgument("set needs a \"value\"");
     }
+  }
+  return rule;
+}
+
+Result<JsonRule> BuildRule(const JsonRuleText& text, TransformerContext& context) {
+  JsonRule rule;
+  rule.path = text.path;
+  if (text.transform == "delete" || text.transform == "set") {
+    rule.action = text.transform == "delete" ? JsonRule::Action::kDelete : JsonRule::Action::kSet;
+    rule.set_json = text.set_json;
     return rule;
   }
+  const std::string domain = text.domain.value_or(std::string(context.domain) + text.path);
   PGVEIL_ASSIGN_OR_RETURN(rule.transformer,
-                          CreateTransformer(transform, params, domain, context.keys));
+                          CreateTransformer(text.transform, text.params, domain, context.keys));
   return rule;
 }
 
 }  // namespace
 
-Status ParseJsonRules(const std::string& text, TransformerContext& context,
-                      std::vector<JsonRule>* rules, JsonPathTrie* trie) {
+Result<std::vector<JsonRuleText>> ReadJsonRules(const std::string& text) {
   Json paths;
   try {
     paths = Json::parse(text);
@@ -77,12 +84,29 @@ Status ParseJsonRules(const std::string& text, TransformerContext& context,
   if (!paths.is_object()) {
     return Status::InvalidArgument("paths must be an object of path -> rule");
   }
+  std::vector<JsonRuleText> rules;
   for (const auto& [path, spec] : paths.items()) {
     Result<std::vector<PathStep>> steps = ParseJsonPath(path);
     if (!steps.ok()) {
       return steps.status().WithContext("path " + path);
     }
-    Result<JsonRule> rule = ParseRule(path, spec, context);
+    Result<JsonRuleText> rule = ReadRule(path, spec);
+    if (!rule.ok()) {
+      return rule.status().WithContext("path " + path);
+    }
+    rules.push_back(std::move(rule).value());
+  }
+  return rules;
+}
+
+Status ParseJsonRules(const std::string& text, TransformerContext& context,
+                      std::vector<JsonRule>* rules, JsonPathTrie* trie) {
+  PGVEIL_ASSIGN_OR_RETURN(std::vector<JsonRuleText> texts, ReadJsonRules(text));
+  for (const JsonRuleText& text_rule : texts) {
+    const std::string& path = text_rule.path;
+    Result<std::vector<PathStep>> steps = ParseJsonPath(path);
+    PGVEIL_CHECK(steps.ok());  // ReadJsonRules parsed it
+    Result<JsonRule> rule = BuildRule(text_rule, context);
     if (!rule.ok()) {
       return rule.status().WithContext("path " + path);
     }

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,21 @@ struct JsonRule {
   std::string set_json;                      // kSet: the replacement, serialised
   std::unique_ptr<Transformer> transformer;  // kTransform
 };
+
+// One path rule as the `paths` object spells it, before a transformer is
+// built from it: what `transform` names ("delete", "set" or a transformer),
+// its parameters and domain.
+struct JsonRuleText {
+  std::string path;
+  std::string transform;
+  ParamMap params;
+  std::optional<std::string> domain;
+  std::string set_json;  // set: the replacement, serialised
+};
+
+// Reads `paths` (a JSON object of path -> rule) without building anything,
+// so needing no key. InvalidArgument naming the path on a malformed rule.
+Result<std::vector<JsonRuleText>> ReadJsonRules(const std::string& paths);
 
 // Parses `paths` (a JSON object of path -> rule) and builds each rule's
 // transformer through the registry with `context`'s key ring; the domain of

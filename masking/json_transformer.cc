@@ -36,6 +36,7 @@
 #include "core/json_string.h"
 #include "masking/json_path.h"
 #include "masking/json_rules.h"
+#include "masking/registry.h"
 #include "masking/transformer_definition.h"
 
 namespace pgveil::masking {
@@ -364,6 +365,25 @@ Result<std::unique_ptr<Transformer>> CreateJson(TransformerContext& context) {
   return MakeTransformer<JsonTransformer>(context, std::move(rules), std::move(trie));
 }
 
+// The least private of the path rules: what a reader of the masked
+// document can learn from the leaf that is masked the weakest.
+Result<PrivacyClass> JsonPrivacy(const ParamValues& params) {
+  PGVEIL_ASSIGN_OR_RETURN(std::vector<JsonRuleText> rules,
+                          ReadJsonRules(params.GetString("paths")));
+  PrivacyClass privacy = PrivacyClass::kIrreversible;
+  for (const JsonRuleText& rule : rules) {
+    if (rule.transform == "delete" || rule.transform == "set") {
+      continue;
+    }
+    Result<PrivacyClass> nested = DescribePrivacy(rule.transform, rule.params);
+    if (!nested.ok()) {
+      return nested.status().WithContext("path " + rule.path);
+    }
+    privacy = LeastPrivate(privacy, *nested);
+  }
+  return privacy;
+}
+
 constexpr ParamSpec kParams[] = {
     JsonParam("paths",
               "JSON object: path -> transformer name, \"delete\", or {\"transform\": ..., params}",
@@ -381,8 +401,10 @@ constexpr TransformerDefinition kDefinitions[] = {
               .params = kParams,
               .accepted_types = kTypes,
               .uniqueness = Uniqueness::kNotGuaranteed,
-              .length_rule = LengthRule::kUnbounded},
-     .create = CreateJson},
+              .length_rule = LengthRule::kUnbounded,
+              .privacy = PrivacyClass::kLinkable},
+     .create = CreateJson,
+     .privacy = JsonPrivacy},
 };
 
 }  // namespace

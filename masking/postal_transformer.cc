@@ -89,7 +89,8 @@ constexpr TransformerDefinition kDefinitions[] = {
               .accepted_types = kTextTypes,
               .keyed = false,
               .uniqueness = Uniqueness::kLossy,
-              .length_rule = LengthRule::kSameAsInput},
+              .length_rule = LengthRule::kSameAsInput,
+              .privacy = PrivacyClass::kIrreversible},
      .create = [](TransformerContext& c) { return MakeTransformer<PostalTransformer>(c); }},
 };
 

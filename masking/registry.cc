@@ -75,6 +75,27 @@ std::string_view UniquenessName(Uniqueness uniqueness) {
   return "unknown";
 }
 
+std::string_view PrivacyClassName(PrivacyClass privacy) {
+  switch (privacy) {
+    case PrivacyClass::kUndeclared:
+      return "undeclared";
+    case PrivacyClass::kKept:
+      return "kept";
+    case PrivacyClass::kReversible:
+      return "reversible";
+    case PrivacyClass::kLinkable:
+      return "linkable";
+    case PrivacyClass::kIrreversible:
+      return "irreversible";
+  }
+  return "undeclared";
+}
+
+PrivacyClass LeastPrivate(PrivacyClass a, PrivacyClass b) {
+  // kUndeclared sorts first, so an undeclared class is never hidden.
+  return std::min(a, b);
+}
+
 const std::vector<const TransformerSpec*>& AllTransformerSpecs() {
   static const auto* specs = [] {
     auto* list = new std::vector<const TransformerSpec*>;
@@ -134,6 +155,20 @@ Result<OutputTraits> DescribeTransformer(std::string_view name, const ParamMap& 
   PGVEIL_ASSIGN_OR_RETURN(ParamValues values, ParamValues::Parse(definition->spec.name,
                                                                  definition->spec.params, params));
   return TraitsOf(*definition, values);
+}
+
+Result<PrivacyClass> DescribePrivacy(std::string_view name, const ParamMap& params) {
+  PGVEIL_ASSIGN_OR_RETURN(const TransformerDefinition* definition, FindDefinition(name));
+  const TransformerSpec& spec = definition->spec;
+  PGVEIL_ASSIGN_OR_RETURN(ParamValues values, ParamValues::Parse(spec.name, spec.params, params));
+  PrivacyClass privacy = spec.privacy;
+  if (definition->privacy != nullptr) {
+    PGVEIL_ASSIGN_OR_RETURN(privacy, definition->privacy(values));
+  }
+  if (HasParam(spec, "on_invalid") && values.GetString("on_invalid") == "hash") {
+    privacy = LeastPrivate(privacy, PrivacyClass::kLinkable);
+  }
+  return privacy;
 }
 
 Status CheckFits(std::string_view name, const ParamMap& params, std::string_view column_type,

@@ -49,6 +49,12 @@ Result<std::unique_ptr<Transformer>> CreateTransformer(std::string_view name,
 // Uniqueness and output length of `name` with `params`, without a key.
 Result<OutputTraits> DescribeTransformer(std::string_view name, const ParamMap& params);
 
+// The privacy class of `name` with `params`, without a key: the spec's,
+// lowered to linkable when `on_invalid: hash` writes a keyed hash of
+// malformed values, and for json the least private of its path rules
+// (delete and set are irreversible). InvalidArgument as CreateTransformer.
+Result<PrivacyClass> DescribePrivacy(std::string_view name, const ParamMap& params);
+
 // Whether `name` with `params` fits a column of `column_type` (any spelling:
 // "character varying(20)", "int4", "timestamptz"). `max_length` is the n of
 // varchar(n)/char(n); when absent it is read from `column_type` if that

@@ -1,8 +1,8 @@
 // masking/transformer_definition.h
 //
-// How the registry knows a transformer: its spec, a factory, and two
-// optional functions that refine the spec for one set of parameters (output
-// traits, extra column-type checks). Each transformer's .cc file defines its
+// How the registry knows a transformer: its spec, a factory, and optional
+// functions that refine the spec for one set of parameters (output traits,
+// extra column-type checks, privacy class). Each transformer's .cc file defines its
 // own definitions next to its code; registry.cc lists them. Internal to
 // masking/: callers use registry.h.
 //
@@ -45,6 +45,9 @@ struct TransformerDefinition {
   OutputTraits (*traits)(const ParamValues& params) = nullptr;
   // Checks beyond accepted_types (value ranges, constants); may be null.
   Status (*check_type)(const ParamValues& params, const PgType& type) = nullptr;
+  // The privacy class for `params` when it depends on them (json: its path
+  // rules'); when null, the spec's holds for every parameter set.
+  Result<PrivacyClass> (*privacy)(const ParamValues& params) = nullptr;
 };
 
 // Type lists shared by the specs.

@@ -32,6 +32,32 @@ enum class Uniqueness {
 // "preserving", "not guaranteed", "lossy".
 std::string_view UniquenessName(Uniqueness uniqueness);
 
+// What can be learnt back from an output, which decides whether a masked
+// copy is anonymous or still personal data (GDPR Art. 4(5), Recital 26).
+// From least to most private:
+enum class PrivacyClass {
+  // Not declared. No registered transformer may have it (registry_test).
+  kUndeclared,
+  // The value itself (keep).
+  kKept,
+  // Whoever holds the key computes the input back: FF1, prefix-preserving
+  // address encryption, and a keyed shift small enough to undo by trying
+  // every candidate (date_shift).
+  kReversible,
+  // Keyed and deterministic without an inverse: the same input gives the
+  // same output in every table, run and replica, so records link across
+  // them, and a key holder can still test guesses.
+  kLinkable,
+  // Unkeyed and many-to-one: nulling, constants, generalising.
+  kIrreversible,
+};
+
+// "kept", "reversible", "linkable", "irreversible" ("undeclared").
+std::string_view PrivacyClassName(PrivacyClass privacy);
+
+// The less private of `a` and `b` (kKept is the least private).
+PrivacyClass LeastPrivate(PrivacyClass a, PrivacyClass b);
+
 // How long an output can be, in characters (what varchar(n) counts).
 enum class LengthRule {
   kSameAsInput,  // never longer than the input
@@ -87,6 +113,7 @@ struct TransformerSpec {
   bool deterministic = true;                           // same key, domain and input: same output
   Uniqueness uniqueness = Uniqueness::kNotGuaranteed;  // with default parameters
   LengthRule length_rule = LengthRule::kSameAsInput;   // with default parameters
+  PrivacyClass privacy = PrivacyClass::kUndeclared;    // with default parameters
 };
 
 // Uniqueness and length for one set of parameters (hash with length: 8 is

@@ -139,7 +139,8 @@ constexpr TransformerDefinition kDefinitions[] = {
               .params = kParams,
               .accepted_types = kTypes,
               .uniqueness = Uniqueness::kPreserving,
-              .length_rule = LengthRule::kSameAsInput},
+              .length_rule = LengthRule::kSameAsInput,
+              .privacy = PrivacyClass::kReversible},
      .create = CreateUuid},
 };
 

@@ -50,10 +50,55 @@ struct ColumnFindings {
   std::vector<const Finding*> low;                           // below the bar
 };
 
+std::string DescribeQuasi(const QuasiIdentifier& quasi) {
+  return CommentSafe("quasi-identifier (" + std::string(QuasiKindId(quasi.kind)) +
+                     "): identifies people in combination with others");
+}
+
+// For a quasi-identifier without a finding: the irreversible rule that
+// keeps it useful (Safe Harbor's ZIP prefix and age cap), or keep.
+std::optional<TransformerChoice> ChooseForQuasi(const ColumnInfo& column, QuasiKind kind) {
+  switch (kind) {
+    case QuasiKind::kPostalCode:
+      return FirstFitting(column, {{"postal_generalize", {{"on_invalid", "null"}}}});
+    case QuasiKind::kAge:
+      return FirstFitting(column, {{"age_cap", {}}});
+    default:
+      return std::nullopt;
+  }
+}
+
+// A key a join needs: its values must stay linkable.
+bool IsJoinKey(const ColumnInfo& column) {
+  return column.primary_key || column.unique || column.references.has_value();
+}
+
+// The note offering the irreversible rule that makes `column` anonymous,
+// when its rule is reversible or linkable and it is no join key; "" when
+// there is nothing to offer.
+std::string AnonymousOffer(const ColumnInfo& column, const TransformerChoice& choice) {
+  if (IsJoinKey(column) || choice.transformer == "json") return "";
+  Result<masking::PrivacyClass> privacy =
+      masking::DescribePrivacy(choice.transformer, choice.params);
+  if (!privacy.ok() || (*privacy != masking::PrivacyClass::kReversible &&
+                        *privacy != masking::PrivacyClass::kLinkable)) {
+    return "";
+  }
+  std::optional<TransformerChoice> anonymous =
+      FirstFitting(column, {{"null", {}}, {"constant", {{"value", "redacted"}}}});
+  if (!anonymous) return "";
+  std::string rule = anonymous->transformer == "null" ? "{transform: null}"
+                                                      : "{transform: constant, value: redacted}";
+  return CommentSafe(choice.transformer + " is " +
+                     std::string(masking::PrivacyClassName(*privacy)) +
+                     " (pseudonymous); for an anonymous copy write " + rule);
+}
+
 class Drafter {
  public:
   Drafter(const std::vector<Finding>& findings, const std::vector<AnonLabel>& labels,
-          const BootstrapOptions& options) {
+          const std::vector<QuasiIdentifier>& quasi_identifiers, const BootstrapOptions& options)
+      : quasi_identifiers_(quasi_identifiers) {
     for (const Finding& finding : findings) {
       ColumnFindings& entry = findings_[Key(finding.column)];
       if (finding.confidence < options.low_confidence) {
@@ -79,6 +124,7 @@ class Drafter {
     if (Label(ref, column, draft)) {
       return draft;
     }
+    const QuasiIdentifier* quasi = FindQuasiIdentifier(quasi_identifiers_, ref);
     if (!findings.column.empty()) {
       draft.choice = ChooseForColumn(column, findings.column);
       draft.comment = DescribeAll(findings.column);
@@ -87,6 +133,15 @@ class Drafter {
       }
     } else if (!findings.paths.empty()) {
       JsonRule(column, findings, draft);
+    } else if (quasi != nullptr) {
+      draft.choice = ChooseForQuasi(column, quasi->kind);
+    }
+    if (quasi != nullptr) {
+      draft.notes.push_back(DescribeQuasi(*quasi));
+    }
+    if (draft.choice) {
+      std::string offer = AnonymousOffer(column, *draft.choice);
+      if (!offer.empty()) draft.notes.push_back(std::move(offer));
     }
     for (const Finding* low : findings.low) {
       draft.notes.push_back("possible " + Describe(*low) +
@@ -184,6 +239,7 @@ class Drafter {
     draft.notes.push_back("PII at JSON paths, and transform json does not fit this column");
   }
 
+  const std::vector<QuasiIdentifier>& quasi_identifiers_;
   std::unordered_map<std::string, ColumnFindings> findings_;
   std::unordered_map<std::string, const AnonLabel*> labels_;
 };
@@ -191,10 +247,12 @@ class Drafter {
 }  // namespace
 
 DraftPolicy DraftFromScan(const Catalog& catalog, const std::vector<Finding>& findings,
-                          const std::vector<AnonLabel>& labels, const BootstrapOptions& options) {
+                          const std::vector<AnonLabel>& labels,
+                          const std::vector<QuasiIdentifier>& quasi_identifiers,
+                          const BootstrapOptions& options) {
   DraftPolicy draft;
   draft.database = catalog.database;
-  Drafter drafter(findings, labels, options);
+  Drafter drafter(findings, labels, quasi_identifiers, options);
   std::vector<const TableInfo*> tables;
   for (const TableInfo& table : catalog.tables) {
     if (!IsGated(table.kind) || table.columns.empty()) {

@@ -11,6 +11,13 @@
 // confidence bar are left as keep with a "review" comment, as the check only
 // warns about them.
 //
+// Towards an anonymous copy (policy/anonymity.h): quasi-identifiers are
+// marked in a comment; where an irreversible rule keeps the data useful it
+// is the default (dates of birth to the year, ZIP codes to three digits,
+// ages capped at 90, as Safe Harbor asks); and every other column masked
+// reversibly or linkably that is no key a join needs gets a note naming
+// the irreversible rule that would make it anonymous.
+//
 // The draft is built so that `pgveil check --mode strict` on the same
 // database and findings reports no error: that is a tested property.
 //
@@ -21,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "core/quasi_identifier.h"
 #include "core/scan_result.h"
 #include "core/schema.h"
 #include "policy/anon_label.h"
@@ -60,6 +68,7 @@ struct BootstrapOptions {
 
 DraftPolicy DraftFromScan(const Catalog& catalog, const std::vector<Finding>& findings,
                           const std::vector<AnonLabel>& labels,
+                          const std::vector<QuasiIdentifier>& quasi_identifiers,
                           const BootstrapOptions& options = {});
 
 // pgveil.yaml text for `draft`: a header comment, version, mode strict, the

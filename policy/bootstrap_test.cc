@@ -124,7 +124,7 @@ std::vector<Finding> HardFindings() {
 TEST_CASE("a bootstrapped policy loads and passes the strict check", "[policy]") {
   Catalog catalog = HardCatalog();
   std::vector<Finding> findings = HardFindings();
-  std::string yaml = WriteDraftPolicy(DraftFromScan(catalog, findings, {}));
+  std::string yaml = WriteDraftPolicy(DraftFromScan(catalog, findings, {}, {}));
   INFO(yaml);
   Result<Policy> policy = LoadPolicy(yaml, "pgveil.yaml");
   INFO((policy.ok() ? "" : policy.status().message()));
@@ -146,7 +146,7 @@ TEST_CASE("a bootstrapped policy loads and passes the strict check", "[policy]")
   CHECK(rule("first_name").params.at("max_length") == "10");
   CHECK(rule("last_name").transformer == "fake_last_name");
   CHECK(rule("phone").transformer == "fpe_int");
-  CHECK(rule("birth_date").transformer == "date_shift");
+  CHECK(rule("birth_date").transformer == "date_generalize");  // the year: Safe Harbor
   CHECK(rule("ssn").transformer == "fpe_digits");
   CHECK(rule("card").transformer == "credit_card");
   CHECK(rule("iban").transformer == "iban");
@@ -188,14 +188,64 @@ TEST_CASE("a bootstrapped policy loads and passes the strict check", "[policy]")
                        "evidence j***@e***.com\n"));
   CHECK_THAT(yaml, Catch::Contains("    # possible city, confidence 0.30: below the confidence "
                                    "bar, review\n    status: keep\n"));
-  CHECK_THAT(yaml, Catch::Contains(R"(  "Kunden Daten.\"Ähnliche \"\"Kontakte\"\"\"":)"
-                                   "\n"
-                                   R"(    "E-Mail Adresse": {transform: email, on_invalid: hash})"));
+  CHECK_THAT(yaml,
+             Catch::Contains(R"(  "Kunden Daten.\"Ähnliche \"\"Kontakte\"\"\"":)"
+                             "\n"
+                             "    # email is linkable (pseudonymous); for an anonymous copy "
+                             "write {transform: null}\n"
+                             R"(    "E-Mail Adresse": {transform: email, on_invalid: hash})"));
+}
+
+TEST_CASE("bootstrap marks quasi-identifiers and offers the anonymous rule", "[policy]") {
+  TableInfo patients;
+  patients.schema = "public";
+  patients.name = "patients";
+  patients.columns = {
+      Column("id", "int4", "integer", 'N'),  Column("email", "text"), Column("sex", "text"),
+      Column("age", "int4", "integer", 'N'), Column("zip", "text"),   Column("ssn", "text"),
+      Column("born", "date", "date", 'D')};
+  patients.columns[0].primary_key = true;
+  patients.columns[5].unique = true;
+  Catalog catalog;
+  catalog.database = "clinic";
+  catalog.tables = {patients};
+  const std::vector<Finding> findings = {
+      Pii("patients", "email", Category::kEmail, 0.99),
+      Pii("patients", "ssn", Category::kNationalId, 0.99, std::nullopt, {"###-##-####"}),
+      Pii("patients", "born", Category::kDateOfBirth, 0.99)};
+  auto quasi = [](const std::string& column, QuasiKind kind) {
+    return QuasiIdentifier{{"public", "patients", column}, kind, {"name:" + column}};
+  };
+  const std::vector<QuasiIdentifier> quasi_identifiers = {
+      quasi("age", QuasiKind::kAge), quasi("born", QuasiKind::kBirthDate),
+      quasi("sex", QuasiKind::kGender), quasi("zip", QuasiKind::kPostalCode)};
+  const std::string yaml =
+      WriteDraftPolicy(DraftFromScan(catalog, findings, {}, quasi_identifiers));
+  INFO(yaml);
+  // Generalised where that keeps the data useful, as Safe Harbor asks.
+  CHECK_THAT(yaml, Catch::Contains("    # quasi-identifier (age): identifies people in combination "
+                                   "with others\n    age: {transform: age_cap}\n"));
+  CHECK_THAT(yaml, Catch::Contains("    # quasi-identifier (postal_code): identifies people in "
+                                   "combination with others\n    zip: {transform: "
+                                   "postal_generalize, on_invalid: \"null\"}\n"));
+  CHECK_THAT(yaml, Catch::Contains("    # quasi-identifier (birth_date): identifies people in "
+                                   "combination with others\n    born: {transform: "
+                                   "date_generalize}"));
+  CHECK_THAT(yaml, Catch::Contains("    # quasi-identifier (gender): identifies people in "
+                                   "combination with others\n    sex: keep\n"));
+  // Pseudonymous rules off the keys get the anonymous alternative; a unique
+  // column (ssn) keeps its reversible rule without one, as a join may need it.
+  CHECK_THAT(yaml, Catch::Contains("    # email is linkable (pseudonymous); for an anonymous copy "
+                                   "write {transform: null}\n    email: {transform: email"));
+  CHECK_THAT(yaml, !Catch::Contains("fpe_digits is reversible"));
+  Result<Policy> policy = LoadPolicy(yaml, "pgveil.yaml");
+  REQUIRE(policy.ok());
+  CHECK(Check(*policy, catalog, findings, CalendarDate{2026, 1, 1}).Errors() == 0);
 }
 
 TEST_CASE("an empty database drafts a policy that loads", "[policy]") {
   Catalog empty;
-  std::string yaml = WriteDraftPolicy(DraftFromScan(empty, {}, {}));
+  std::string yaml = WriteDraftPolicy(DraftFromScan(empty, {}, {}, {}));
   CHECK_THAT(yaml, Catch::EndsWith("tables: {}\n"));
   CHECK(LoadPolicy(yaml, "p").ok());
 }
@@ -209,7 +259,7 @@ TEST_CASE("PostgreSQL Anonymizer labels are carried over", "[policy]") {
       {{"public", "customers", "birth_date"},
        "masked with function anon.generalize_daterange(birth_date)"},
   };
-  std::string yaml = WriteDraftPolicy(DraftFromScan(catalog, HardFindings(), labels));
+  std::string yaml = WriteDraftPolicy(DraftFromScan(catalog, HardFindings(), labels, {}));
   INFO(yaml);
   Result<Policy> policy = LoadPolicy(yaml, "pgveil.yaml");
   REQUIRE(policy.ok());

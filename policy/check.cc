@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "masking/registry.h"
+#include "policy/anonymity.h"
 #include "policy/fingerprint.h"
 #include "policy/path_match.h"
 
@@ -30,6 +31,7 @@ class Checker {
           const CalendarDate& today, const CheckOptions& options)
       : policy_(policy),
         catalog_(catalog),
+        all_findings_(findings),
         today_(today),
         options_(options),
         mode_(options.mode.value_or(policy.mode)),
@@ -75,6 +77,14 @@ class Checker {
     }
     CheckStaleTables();
     CheckSuppressions();
+    static const std::vector<QuasiIdentifier> kNoQuasi;
+    static const std::vector<TableAnonymity> kNotMeasured;
+    for (Violation& violation : CheckAnonymity(
+             policy_, all_findings_,
+             options_.quasi_identifiers ? *options_.quasi_identifiers : kNoQuasi,
+             options_.anonymity ? *options_.anonymity : kNotMeasured, options_.low_confidence)) {
+      violations_.push_back(std::move(violation));
+    }
     for (Violation& violation : violations_) {
       violation.fingerprint = ViolationFingerprint(violation.rule, violation.column, violation.path,
                                                    violation.category);
@@ -316,6 +326,7 @@ class Checker {
 
   const Policy& policy_;
   const Catalog& catalog_;
+  const std::vector<Finding>& all_findings_;
   const CalendarDate today_;
   const CheckOptions& options_;
   const Mode mode_;

@@ -5,7 +5,8 @@
 //
 //   errors    uncovered-column (strict), unmasked-pii (both modes, unless
 //             suppressed), stale-rule, transformer-mismatch, lossy-on-unique,
-//             expired-suppression
+//             expired-suppression, not-anonymous (only with require:
+//             anonymous)
 //   warnings  unused-suppression, low-confidence-pii
 //
 // What is gated: tables, partitioned tables and materialized views. Views
@@ -29,6 +30,8 @@
 #include <optional>
 #include <vector>
 
+#include "core/anonymity.h"
+#include "core/quasi_identifier.h"
 #include "core/scan_result.h"
 #include "core/schema.h"
 #include "core/violation.h"
@@ -46,6 +49,11 @@ struct CheckOptions {
   // Findings below this confidence are warnings (low-confidence-pii): a name
   // alone on an empty column scores 0.6, a single weak hit less.
   double low_confidence = 0.5;
+  // For `require: anonymous` (policy/anonymity.h): the scan's
+  // quasi-identifiers and, when the masked copy was measured, its
+  // k-anonymity per table. Both must outlive the call; may be null.
+  const std::vector<QuasiIdentifier>* quasi_identifiers = nullptr;
+  const std::vector<TableAnonymity>* anonymity = nullptr;
 };
 
 // True for the relation kinds the gate demands rules for.

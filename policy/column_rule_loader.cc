@@ -151,6 +151,25 @@ std::optional<std::string> ReadDomain(const std::vector<MapEntry>& entries, Poli
   return std::nullopt;
 }
 
+// `sensitive: true|false` of a column rule map; false when absent, nullopt
+// (with an error) when it is neither.
+std::optional<bool> ReadSensitive(const std::vector<MapEntry>& entries, PolicyErrors& errors) {
+  for (const MapEntry& entry : entries) {
+    if (entry.key != "sensitive") {
+      continue;
+    }
+    std::optional<std::string> text = ScalarOf(entry, "sensitive", errors);
+    if (text && (*text == "true" || *text == "false")) {
+      return *text == "true";
+    }
+    if (text) {
+      errors.Add(entry.value_location, "sensitive must be true or false, not '" + *text + "'");
+    }
+    return std::nullopt;
+  }
+  return false;
+}
+
 std::optional<PathRule> LoadPathRule(const MapEntry& entry, const std::string& where,
                                      PolicyErrors& errors) {
   PathRule rule;
@@ -295,6 +314,12 @@ std::optional<ColumnRule> LoadColumnRule(const MapEntry& entry, const ColumnRef&
     return std::nullopt;
   }
   std::vector<MapEntry> entries = ReadMap(value, errors);
+  std::optional<bool> sensitive = ReadSensitive(entries, errors);
+  if (!sensitive) {
+    return std::nullopt;
+  }
+  rule.sensitive = *sensitive;
+  std::erase_if(entries, [](const MapEntry& e) { return e.key == "sensitive"; });
   std::string transformer;
   if (!ReadTransformMap(entries, entry.key_location, where, {"domain", "paths"}, TransformerNames(),
                         &transformer, &rule.params, errors)) {

@@ -72,4 +72,13 @@ const ColumnRule* Policy::FindColumn(const ColumnRef& column) const {
   return it == table->columns.end() ? nullptr : &it->second;
 }
 
+std::optional<SourceLocation> Policy::AnonymityRequired(const std::string& schema,
+                                                        const std::string& table) const {
+  const TableRule* rule = FindTable(schema, table);
+  if (rule != nullptr && rule->require_anonymous) {
+    return rule->require_anonymous;
+  }
+  return require_anonymous;
+}
+
 }  // namespace pgveil::policy

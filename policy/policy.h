@@ -70,6 +70,10 @@ struct ColumnRule {
   masking::ParamMap params;           // kTransform, without `paths`
   std::optional<std::string> domain;  // kTransform; default "schema.table.column"
   std::vector<PathRule> paths;        // `transform: json` only, in file order
+  // `sensitive: true`: the attribute a reader must not learn about a person
+  // (a diagnosis, a salary). The report measures its l-diversity: how many
+  // distinct values each group of rows sharing their quasi-identifiers holds.
+  bool sensitive = false;
   SourceLocation location;            // of the column's key in the policy
 
   // The parameters to hand the masking registry: `params`, plus for json the
@@ -81,6 +85,10 @@ struct TableRule {
   bool skip = false;                          // not replicated, not gated
   std::map<std::string, ColumnRule> columns;  // by column name, as in the catalog
   SourceLocation location;                    // of the table's key in the policy
+  // `require: anonymous` among the table's entries: the check fails when
+  // the masked copy of this table would be pseudonymous. `anonymous` is no
+  // transformer, so a column named `require` keeps its own rule.
+  std::optional<SourceLocation> require_anonymous;
 };
 
 // Declares detected PII not to be personal data (a false positive), until
@@ -103,11 +111,20 @@ struct Policy {
   std::map<TableName, TableRule> tables;
   std::vector<Suppression> suppressions;  // in file order
   SourceLocation tables_location;         // of the `tables:` key; the file when absent
+  // Top-level `require: anonymous`: every table must be anonymous.
+  std::optional<SourceLocation> require_anonymous;
+  // `k_anonymity: N`: the smallest group of rows sharing their
+  // quasi-identifiers that counts as anonymous (default 5).
+  int k_anonymity = 5;
 
   // The rule of `schema.table`, or nullptr.
   const TableRule* FindTable(const std::string& schema, const std::string& table) const;
   // The rule of `column`, or nullptr (also for skipped tables).
   const ColumnRule* FindColumn(const ColumnRef& column) const;
+  // Where `require: anonymous` covers `schema.table` (its own line, else the
+  // top-level one), or nullopt when the table need not be anonymous.
+  std::optional<SourceLocation> AnonymityRequired(const std::string& schema,
+                                                  const std::string& table) const;
 };
 
 }  // namespace pgveil::policy

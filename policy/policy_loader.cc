@@ -1,6 +1,7 @@
 #include "policy/policy_loader.h"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <tuple>
 
@@ -15,7 +16,9 @@ namespace {
 using internal::MapEntry;
 using internal::PolicyErrors;
 
-constexpr std::string_view kTopKeys[] = {"version", "mode", "key", "tables", "suppress"};
+constexpr std::string_view kTopKeys[] = {"version",  "mode",    "key",        "tables",
+                                         "suppress", "require", "k_anonymity"};
+constexpr std::string_view kRequirements[] = {"anonymous"};
 constexpr std::string_view kModes[] = {"strict", "relaxed"};
 constexpr std::string_view kKeySources[] = {"env", "file"};
 constexpr std::string_view kSuppressionKeys[] = {"column", "path", "category", "reason", "expires"};
@@ -84,6 +87,38 @@ void LoadKey(const MapEntry& entry, Policy& policy, PolicyErrors& errors) {
                                        : masking::KeySource::File(*name);
 }
 
+// `require: anonymous`, at the top or among a table's entries.
+std::optional<SourceLocation> LoadRequire(const MapEntry& entry, PolicyErrors& errors) {
+  std::optional<std::string> text = internal::ScalarOf(entry, "require", errors);
+  if (!text) {
+    return std::nullopt;
+  }
+  if (*text != "anonymous") {
+    errors.Add(entry.value_location, "unknown requirement " +
+                                         internal::WithSuggestion(*text, kRequirements) +
+                                         "; the one requirement is require: anonymous");
+    return std::nullopt;
+  }
+  return entry.key_location;
+}
+
+void LoadKAnonymity(const MapEntry& entry, Policy& policy, PolicyErrors& errors) {
+  std::optional<std::string> text = internal::ScalarOf(entry, "k_anonymity", errors);
+  if (!text) {
+    return;
+  }
+  int k = 0;
+  auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), k);
+  if (error != std::errc() || end != text->data() + text->size() || k < 2 || k > 1000000) {
+    errors.Add(entry.value_location,
+               "k_anonymity must be a whole number from 2 to 1000000 (the smallest group of "
+               "rows sharing their quasi-identifiers), not '" +
+                   *text + "'");
+    return;
+  }
+  policy.k_anonymity = k;
+}
+
 void LoadTable(const MapEntry& entry, const TableName& table, TableRule& rule,
                PolicyErrors& errors) {
   const std::string name = FormatTableName(table);
@@ -105,6 +140,11 @@ void LoadTable(const MapEntry& entry, const TableName& table, TableRule& rule,
     return;
   }
   for (const MapEntry& column : internal::ReadMap(value, errors)) {
+    if (column.key == "require" && column.value.IsScalar() &&
+        column.value.Scalar() == "anonymous") {
+      rule.require_anonymous = column.key_location;
+      continue;
+    }
     ColumnRef ref{table.schema, table.name, column.key};
     std::optional<ColumnRule> column_rule = internal::LoadColumnRule(column, ref, errors);
     if (column_rule) {
@@ -325,6 +365,10 @@ Result<Policy> Load(std::string_view text, const std::string& file, PolicyErrors
       LoadTables(entry, policy, errors);
     } else if (entry.key == "suppress") {
       LoadSuppressions(entry, policy, errors);
+    } else if (entry.key == "require") {
+      policy.require_anonymous = LoadRequire(entry, errors);
+    } else if (entry.key == "k_anonymity") {
+      LoadKAnonymity(entry, policy, errors);
     }
   }
   if (!has_version) {

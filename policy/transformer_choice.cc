@@ -1,6 +1,7 @@
 #include "policy/transformer_choice.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 #include "masking/registry.h"
@@ -87,7 +88,9 @@ std::vector<TransformerChoice> CategoryCandidates(Category category, const std::
     case Category::kPostalCode:
       return {T("postal_generalize"), T("fpe_alnum", {{"alphabet", "upper"}})};
     case Category::kDateOfBirth:
-      return {T("date_shift"), T("date_generalize")};
+      // The year keeps ages and cohorts and is what Safe Harbor allows;
+      // date_shift keeps more, and a key holder undoes it.
+      return {T("date_generalize"), T("date_shift")};
     case Category::kNationalId:
     case Category::kTaxId:
     case Category::kPassport:
@@ -164,7 +167,15 @@ TransformerChoice Tolerant(const ColumnInfo& column, TransformerChoice choice, b
     return choice;
   }
   if (column.type_category != 'S') return choice;
-  for (const char* mode : {"hash", "null"}) {
+  // A keyed hash would make an irreversible rule linkable for the values it
+  // catches, so those prefer null.
+  Result<masking::PrivacyClass> privacy =
+      masking::DescribePrivacy(choice.transformer, choice.params);
+  const bool irreversible = privacy.ok() && *privacy == masking::PrivacyClass::kIrreversible;
+  const std::array<const char*, 2> modes = irreversible
+                                               ? std::array<const char*, 2>{"null", "hash"}
+                                               : std::array<const char*, 2>{"hash", "null"};
+  for (const char* mode : modes) {
     TransformerChoice tolerant = choice;
     tolerant.params["on_invalid"] = mode;
     if (Fits(column, tolerant)) return tolerant;

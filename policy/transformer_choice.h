@@ -2,7 +2,7 @@
 //
 // Which transformer a draft policy gives a column or JSONB path that holds
 // personal data: the one that suits the category (email -> email, phone ->
-// phone, date_of_birth -> date_shift, national IDs -> format-preserving
+// phone, date_of_birth -> date_generalize, national IDs -> format-preserving
 // encryption, ...), verified against the column through the masking
 // registry's CheckFits, with the fallbacks a reviewer would pick when it
 // does not fit (a length parameter for varchar(n), hash, null on a nullable
@@ -10,7 +10,8 @@
 // column nothing lossy is chosen, and null never goes on a NOT NULL column,
 // so `pgveil check --mode strict` accepts every choice. A transformer with an
 // input grammar gets `on_invalid: hash` on text columns (null where a hash
-// does not fit) and `on_invalid: null` at JSONB paths, so a malformed value
+// does not fit; null first for an irreversible one, which a hash would make
+// linkable) and `on_invalid: null` at JSONB paths, so a malformed value
 // the sample missed is masked rather than stopping a replication.
 //
 // Thread-safety: pure functions.

@@ -131,6 +131,26 @@ Some sampled values, or the column's name, suggest personal data, but the eviden
 Look at the column. If it holds personal data, give it a masking rule; if it does not, add a `keep` rule (relaxed mode) or a suppression with a reason and an expiry date. A larger `--sample-percent` on `pgveil scan` gives a firmer verdict.
 )md";
 
+constexpr std::string_view kNotAnonymousHelp = R"md(## Why this fails
+
+The policy says `require: anonymous`, for this table or for all of them: the masked copy must not let anyone get back to a person. Either a column holding personal data or a quasi-identifier is masked with a rule a key holder can undo (FF1: `fpe_digits`, `fpe_alnum`, `fpe_int`, `uuid`; `ip`; `date_shift`) or use to link records across tables and runs (keyed deterministic: `email`, `hash`, `fake_*`, `phone`, ...), which leaves the copy pseudonymous, still personal data under GDPR Art. 4(5) and Recital 26; or, measured on the masked copy with `--target`, some rows share their quasi-identifiers (birth date, postal code, sex, ...) with fewer than `k_anonymity` others and can be re-identified.
+
+## How to fix
+
+Use an irreversible rule on the column, or generalise the quasi-identifiers until every group is large enough:
+
+```yaml
+tables:
+  public.patients:
+    require: anonymous
+    email: {transform: "null"}
+    birth_date: {transform: date_generalize}     # the year
+    zip: {transform: postal_generalize}          # three digits
+```
+
+Keep linkable or reversible rules only where the copy may be pseudonymous: drop `require: anonymous` for that table.
+)md";
+
 constexpr std::array kRules = {
     CheckRule{"uncovered-column", "UncoveredColumn", "Column has no rule in the masking policy",
               "In strict mode every column of a replicated table needs a rule in the policy. "
@@ -182,6 +202,13 @@ constexpr std::array kRules = {
               kLowConfidencePiiHelp,
               "review the column; mask it, or record that it holds no personal data",
               Severity::kWarning, "4.0", "low", kPiiTags},
+    CheckRule{"not-anonymous", "NotAnonymous", "The masked copy would not be anonymous",
+              "The policy requires an anonymous copy, and a reversible or linkable rule, or "
+              "quasi-identifiers few rows share, would leave it pseudonymous or re-identifiable.",
+              kNotAnonymousHelp,
+              "use an irreversible rule (null, constant, a generaliser), or generalise the "
+              "quasi-identifiers",
+              Severity::kError, "6.0", "high", kMaskingTags},
 };
 
 // Drops Markdown syntax a plain-text reader would see as noise: fences,

@@ -52,6 +52,7 @@ std::string TableCoverageSvg(const std::vector<TableCoverage>& tables, size_t ma
                              std::string_view id, std::string_view title);
 
 // <section> elements of the page, each with its id for the contents list.
+std::string HtmlPrivacySection(const ComplianceReport& report);      // id="privacy"
 std::string HtmlInventorySection(const ComplianceReport& report);    // id="inventory"
 std::string HtmlCoverageSection(const ComplianceReport& report);     // id="coverage"
 std::string HtmlHipaaSection(const ComplianceReport& report);        // id="hipaa"

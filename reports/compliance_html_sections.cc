@@ -172,6 +172,53 @@ std::string HtmlHipaaSection(const ComplianceReport& r) {
             {{"ID"}, {"Identifier"}, {"Status"}, {"Where found and how masked"}, {"Notes"}}, rows));
 }
 
+std::string HtmlPrivacySection(const ComplianceReport& r) {
+  const PrivacyVerdict& p = r.privacy;
+  auto verdict = [](policy::Identifiability v) {
+    const std::string_view name = policy::IdentifiabilityName(v);
+    return HtmlBadge(name, name);
+  };
+  std::string body = fmt::format(
+      "<p class=\"verdict {}\" id=\"privacy-verdict\">{} {}</p>",
+      policy::IdentifiabilityName(p.verdict),
+      HtmlBadge(policy::IdentifiabilityName(p.verdict), VerdictTitle(p.verdict)),
+      HtmlEscape(p.sentence));
+  if (p.unmeasured_quasi) {
+    body +=
+        "<p>Some re-identification risk is not measured: <code>pgveil report --target "
+        "DSN</code> measures k-anonymity on the masked copy.</p>";
+  }
+  std::string tables;
+  for (const TableVerdict& t : p.tables) {
+    std::string quasi;
+    for (const std::string& q : t.quasi_identifiers) quasi += (quasi.empty() ? "" : " ") + Code(q);
+    tables += fmt::format(
+        "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+        NameCode(TableName(t.schema, t.table)), verdict(t.verdict), HtmlEscape(t.reason),
+        quasi.empty() ? "\u2014" : quasi,
+        t.anonymity ? HtmlEscape(AnonymityFiguresText(*t.anonymity)) : "\u2014");
+  }
+  if (!tables.empty()) {
+    body += Table(fmt::format("Tables: k-anonymity bar {}", p.k_bar),
+                  {{"Table"}, {"Verdict"}, {"Why"}, {"Quasi-identifiers"}, {"Measured"}}, tables);
+  }
+  std::string locations;
+  for (const LocationVerdict& l : p.locations) {
+    locations += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td>{}</tr>",
+                             NameCode(LocationName(l.column, l.path)), verdict(l.verdict),
+                             HtmlEscape(l.reason),
+                             Num(l.policy_line > 0 ? std::to_string(l.policy_line) : "\u2014"));
+  }
+  if (!locations.empty()) {
+    body += Table("Personal data in the masked copy",
+                  {{"Location"}, {"Verdict"}, {"Why"}, {"Policy line", true}}, locations);
+  }
+  return Section("privacy", "Anonymous or pseudonymous?",
+                 "Whether the masked copy still identifies people: through a key (reversible or "
+                 "linkable masking), or through quasi-identifiers few rows share.",
+                 body);
+}
+
 std::string HtmlGdprSection(const ComplianceReport& r) {
   std::string rows;
   for (const GdprCategory& c : r.gdpr.categories) {
@@ -186,7 +233,11 @@ std::string HtmlGdprSection(const ComplianceReport& r) {
         Code(IdOf(c.category)), c.article.empty() ? "" : HtmlBadge("special", c.article),
         Num(c.locations), Num(c.exposed), tables, methods);
   }
-  std::string body = "<h3>Art. 30(1)(c): categories of personal data</h3>";
+  std::string body = fmt::format(
+      "<h3>Which regime applies</h3><p id=\"gdpr-regime\"><strong>The masked copy {}.</strong> "
+      "{}</p>",
+      VerdictPhrase(r.privacy.verdict), HtmlEscape(r.privacy.gdpr_consequence));
+  body += "<h3>Art. 30(1)(c): categories of personal data</h3>";
   body += r.gdpr.categories.empty() ? Empty("No personal data found.")
                                     : Table("Categories of personal data held",
                                             {{"Category"},

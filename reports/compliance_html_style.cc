@@ -118,6 +118,10 @@ tr.possible-row { color: var(--muted); }
 .badge.kept, .badge.warning, .badge.unused { background: #fff4e0; color: #8a4f00; border-color: #f3d19c; }
 .badge.suppressed, .badge.not-found, .badge.not-assessed, .badge.possible { background: #eef1f4; color: #455a64; border-color: #d3dae0; }
 .badge.special { background: #f3e5f5; color: #4a148c; border-color: #dcc0e3; }
+.badge.anonymous { background: #e6f4ea; color: #1b5e20; border-color: #b7dfc0; }
+.badge.pseudonymous { background: #fff4e0; color: #8a4f00; border-color: #f3d19c; }
+.badge.personal { background: #fdecea; color: #b71c1c; border-color: #f5c2c0; }
+.verdict { font-size: 1.15em; margin: 0.5em 0 0.75em; }
 .badge.new { background: #e3f0fd; color: #0d47a1; border-color: #bcd6f5; }
 .placeholder { border: 1px dashed #b0b8c4; background: #fafbfc; border-radius: 6px; padding: 10px 14px; }
 .placeholder li { margin: 3px 0; }

@@ -49,6 +49,9 @@ ordered_json TreatmentJson(ordered_json out, const Treatment& t) {
   out["rule_path"] = StringOrNull(t.rule_path);
   out["uniqueness"] = StringOrNull(t.uniqueness);
   out["generalises"] = t.generalises;
+  out["privacy"] = t.privacy == masking::PrivacyClass::kUndeclared
+                       ? ordered_json(nullptr)
+                       : ordered_json(masking::PrivacyClassName(t.privacy));
   out["policy_line"] = LineOrNull(t.policy_line);
   return out;
 }
@@ -108,7 +111,56 @@ ordered_json PlaceholdersJson(std::span<const Placeholder> placeholders) {
   return out;
 }
 
-ordered_json GdprJson(const GdprSection& gdpr) {
+ordered_json AnonymityJson(const std::optional<TableAnonymity>& a) {
+  if (!a) return nullptr;
+  ordered_json sensitive = ordered_json::array();
+  for (const SensitiveDiversity& d : a->sensitive) {
+    sensitive.push_back({{"column", d.column}, {"l", d.l}});
+  }
+  return {{"quasi_identifiers", a->quasi_identifiers},
+          {"bar", a->bar},
+          {"measured", a->Measured()},
+          {"not_measured", StringOrNull(a->not_measured)},
+          {"rows", a->rows},
+          {"classes", a->classes},
+          {"k", a->k},
+          {"rows_below_bar", a->rows_below_bar},
+          {"sample_percent", OrNull(a->sample_percent)},
+          {"sensitive", std::move(sensitive)}};
+}
+
+ordered_json PrivacyJson(const PrivacyVerdict& privacy) {
+  ordered_json locations = ordered_json::array();
+  for (const LocationVerdict& l : privacy.locations) {
+    ordered_json entry;
+    PutWhere(entry, l.column, l.path);
+    entry["verdict"] = policy::IdentifiabilityName(l.verdict);
+    entry["method"] = StringOrNull(l.method);
+    entry["reason"] = l.reason;
+    entry["quasi_identifier"] =
+        l.quasi_kind ? ordered_json(QuasiKindId(*l.quasi_kind)) : ordered_json(nullptr);
+    entry["policy_line"] = LineOrNull(l.policy_line);
+    locations.push_back(std::move(entry));
+  }
+  ordered_json tables = ordered_json::array();
+  for (const TableVerdict& t : privacy.tables) {
+    tables.push_back({{"schema", t.schema},
+                      {"table", t.table},
+                      {"verdict", policy::IdentifiabilityName(t.verdict)},
+                      {"reason", t.reason},
+                      {"quasi_identifiers", t.quasi_identifiers},
+                      {"k_anonymity", AnonymityJson(t.anonymity)}});
+  }
+  return {{"verdict", policy::IdentifiabilityName(privacy.verdict)},
+          {"sentence", privacy.sentence},
+          {"gdpr_consequence", privacy.gdpr_consequence},
+          {"measured", privacy.measured},
+          {"k_anonymity_bar", privacy.k_bar},
+          {"locations", std::move(locations)},
+          {"tables", std::move(tables)}};
+}
+
+ordered_json GdprJson(const GdprSection& gdpr, const PrivacyVerdict& privacy) {
   ordered_json categories = ordered_json::array();
   for (const GdprCategory& c : gdpr.categories) {
     categories.push_back({{"category", IdOf(c.category)},
@@ -127,7 +179,10 @@ ordered_json GdprJson(const GdprSection& gdpr) {
                         {"uniqueness", StringOrNull(m.uniqueness)},
                         {"locations", m.locations}});
   }
-  return {{"categories_of_personal_data", std::move(categories)},
+  return {{"regime",
+           {{"verdict", policy::IdentifiabilityName(privacy.verdict)},
+            {"consequence", privacy.gdpr_consequence}}},
+          {"categories_of_personal_data", std::move(categories)},
           {"technical_measures", {{"key_source", gdpr.key_source}, {"measures", measures}}},
           {"to_complete", PlaceholdersJson(Art30Placeholders())},
           {"organisational_measures_to_complete", PlaceholdersJson(OrganisationalPlaceholders())}};
@@ -178,6 +233,8 @@ ordered_json ViolationJson(const Violation& v) {
 ordered_json SummaryJson(const ComplianceReport& report) {
   const ComplianceSummary& s = report.summary;
   return {{"headline", HeadlineText(report)},
+          {"privacy_verdict", policy::IdentifiabilityName(report.privacy.verdict)},
+          {"privacy_sentence", report.privacy.sentence},
           {"tables_scanned", s.tables_scanned},
           {"columns_scanned", s.columns_scanned},
           {"pii_tables", s.pii_tables},
@@ -228,7 +285,8 @@ std::string ComplianceJson(const ComplianceReport& report) {
   ordered_json hipaa = ordered_json::array();
   for (const HipaaRow& row : report.hipaa) hipaa.push_back(HipaaJson(row));
   doc["hipaa_safe_harbor"] = std::move(hipaa);
-  doc["gdpr_art30"] = GdprJson(report.gdpr);
+  doc["gdpr_art30"] = GdprJson(report.gdpr, report.privacy);
+  doc["privacy"] = PrivacyJson(report.privacy);
   ordered_json suppressions = ordered_json::array();
   for (const SuppressionEntry& e : report.suppressions) suppressions.push_back(SuppressionJson(e));
   doc["suppressions"] = std::move(suppressions);

@@ -42,6 +42,8 @@ std::string CountsCells(const CoverageCounts& c) {
 std::string Front(const ComplianceReport& r) {
   const ScanParameters& p = r.scan_parameters;
   std::string out = fmt::format("# PII compliance report: {}\n\n", MarkdownText(p.database));
+  out += "> **" + VerdictTitle(r.privacy.verdict) + ".** " + MarkdownText(r.privacy.sentence) +
+         "\n>\n";
   out += "> " + MarkdownText(HeadlineText(r)) + "\n\n";
   out += Header({"Report", ""});
   out += Row({"Generated", MarkdownText(r.generated_at)});
@@ -147,8 +149,44 @@ std::string Hipaa(const ComplianceReport& r) {
   return out;
 }
 
+std::string Privacy(const ComplianceReport& r) {
+  const PrivacyVerdict& p = r.privacy;
+  std::string out = "\n## Anonymous or pseudonymous?\n\n";
+  out += "**" + VerdictTitle(p.verdict) + ".** " + MarkdownText(p.sentence) + "\n\n";
+  if (p.unmeasured_quasi) {
+    out +=
+        "Some re-identification risk is not measured: `pgveil report --target DSN` measures "
+        "k-anonymity on the masked copy.\n\n";
+  }
+  if (!p.tables.empty()) {
+    out += Header({"Table", "Verdict", "Why", "Quasi-identifiers",
+                   "k-anonymity (bar " + std::to_string(p.k_bar) + ")"});
+    for (const TableVerdict& t : p.tables) {
+      std::string quasi;
+      for (const std::string& q : t.quasi_identifiers) {
+        quasi += (quasi.empty() ? "" : " ") + MarkdownCode(q);
+      }
+      out += Row({MarkdownCode(TableName(t.schema, t.table)),
+                  "**" + std::string(policy::IdentifiabilityName(t.verdict)) + "**",
+                  MarkdownText(t.reason), quasi.empty() ? "—" : quasi,
+                  t.anonymity ? MarkdownText(AnonymityFiguresText(*t.anonymity)) : "—"});
+    }
+  }
+  if (!p.locations.empty()) {
+    out += "\n" + Header({"Location", "Verdict", "Why", "Policy line"});
+    for (const LocationVerdict& l : p.locations) {
+      out += Row({Location(l.column, l.path), std::string(policy::IdentifiabilityName(l.verdict)),
+                  MarkdownText(l.reason), l.policy_line > 0 ? std::to_string(l.policy_line) : "—"});
+    }
+  }
+  return out;
+}
+
 std::string Gdpr(const ComplianceReport& r) {
-  std::string out = "\n## GDPR Art. 30(1)(c): categories of personal data\n\n";
+  std::string out = "\n## GDPR: which regime applies\n\n";
+  out += "**The masked copy " + std::string(VerdictPhrase(r.privacy.verdict)) + ".** " +
+         MarkdownText(r.privacy.gdpr_consequence) + "\n";
+  out += "\n## GDPR Art. 30(1)(c): categories of personal data\n\n";
   if (r.gdpr.categories.empty()) {
     out += "No personal data found.\n";
   } else {
@@ -251,8 +289,8 @@ std::string Skipped(const ComplianceReport& r) {
 }  // namespace
 
 std::string ComplianceMarkdown(const ComplianceReport& report) {
-  return Front(report) + Summary(report) + Inventory(report) + Coverage(report) + Hipaa(report) +
-         Gdpr(report) + Special(report) + Suppressions(report) + Drift(report) +
+  return Front(report) + Summary(report) + Privacy(report) + Inventory(report) + Coverage(report) +
+         Hipaa(report) + Gdpr(report) + Special(report) + Suppressions(report) + Drift(report) +
          Violations(report) + Skipped(report);
 }
 

@@ -44,6 +44,12 @@ Treatment Masked(std::string method, const masking::ParamMap& params, int line) 
   t.policy_line = line;
   Result<masking::OutputTraits> traits = masking::DescribeTransformer(method, params);
   if (traits.ok()) t.uniqueness = std::string(masking::UniquenessName(traits->uniqueness));
+  if (method == "skip" || method == "delete" || method == "set") {
+    t.privacy = masking::PrivacyClass::kIrreversible;
+  } else {
+    Result<masking::PrivacyClass> privacy = masking::DescribePrivacy(method, params);
+    t.privacy = privacy.ok() ? *privacy : masking::PrivacyClass::kUndeclared;
+  }
   t.method = std::move(method);
   return t;
 }
@@ -59,6 +65,7 @@ Treatment RuleTreatment(const policy::Policy& policy, const Finding& finding) {
   if (rule->kind == ColumnRule::Kind::kKeep) {
     t.protection = Protection::kKept;
     t.method = "keep";
+    t.privacy = masking::PrivacyClass::kKept;
     return t;
   }
   if (!finding.path || rule->transformer != "json") {
@@ -77,6 +84,7 @@ Treatment RuleTreatment(const policy::Policy& policy, const Finding& finding) {
       if (path_rule->IsKeep()) {
         t.protection = Protection::kKept;
         t.method = "keep";
+        t.privacy = masking::PrivacyClass::kKept;
         t.policy_line = path_rule->location.line;
       } else {
         t = Masked(path_rule->transformer, path_rule->params, path_rule->location.line);
@@ -300,6 +308,7 @@ ComplianceReport BuildComplianceReport(const ComplianceInput& input) {
   report.violations = input.check.violations;
   report.skipped = input.scan.skipped;
   report.summary = Summarise(report, input);
+  report.privacy = BuildPrivacyVerdict(report.inventory, input);
   return report;
 }
 

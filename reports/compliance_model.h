@@ -14,7 +14,10 @@
 //     164.514(b)(2)(i)): where each is found, how it is masked, pass or fail;
 //   - GDPR Art. 30(1)(c) categories of personal data and (g) technical
 //     measures, with Art. 9 and Art. 10 special categories flagged;
-//   - the suppression register and the drift since the baseline.
+//   - the suppression register and the drift since the baseline;
+//   - the privacy verdict (policy/anonymity.h): anonymous, pseudonymous or
+//     personal, per location, per table (with the k-anonymity measured on
+//     the masked copy, when it was) and overall, each with its reason.
 //
 // The writers (compliance_report.h) only format this value; every judgement
 // is made here, once, so HTML, Markdown and JSON cannot disagree.
@@ -35,10 +38,14 @@
 #include <string_view>
 #include <vector>
 
+#include "core/anonymity.h"
 #include "core/category.h"
+#include "core/quasi_identifier.h"
 #include "core/scan_result.h"
 #include "core/schema.h"
 #include "core/violation.h"
+#include "masking/transformer_spec.h"
+#include "policy/anonymity.h"
 #include "policy/calendar_date.h"
 #include "policy/drift.h"
 #include "policy/policy.h"
@@ -66,6 +73,10 @@ struct Treatment {
   // postal_generalize. Safe Harbor asks this of dates, ZIP codes and
   // coordinates.
   bool generalises = false;
+  // What a reader of the masked copy can learn back (masking/transformer_spec.h):
+  // skip, delete and set are irreversible; keep is kept; kUndeclared when no
+  // rule applies.
+  masking::PrivacyClass privacy = masking::PrivacyClass::kUndeclared;
   int policy_line = 0;  // line of the rule in the policy file; 0 when none
 };
 
@@ -175,6 +186,41 @@ struct SuppressionEntry {
   int policy_line = 0;
 };
 
+// The privacy verdict on one location (column or JSONB path) holding
+// personal data.
+struct LocationVerdict {
+  ColumnRef column;
+  std::optional<std::string> path;
+  policy::Identifiability verdict = policy::Identifiability::kPersonal;
+  std::string method;                   // as Treatment::method
+  std::string reason;                   // "fpe_digits: FF1, reversible with the key"
+  std::optional<QuasiKind> quasi_kind;  // also a quasi-identifier
+  int policy_line = 0;
+};
+
+// The verdict on one table that holds personal data or quasi-identifiers.
+struct TableVerdict {
+  std::string schema;
+  std::string table;
+  policy::Identifiability verdict = policy::Identifiability::kPersonal;
+  // One clause: "k = 1 over birth_date, zip, sex — re-identifiable",
+  // "public.customers.email: email, keyed and deterministic, ...".
+  std::string reason;
+  std::vector<std::string> quasi_identifiers;  // column names, as scanned
+  std::optional<TableAnonymity> anonymity;     // nullopt: not measured
+};
+
+struct PrivacyVerdict {
+  policy::Identifiability verdict = policy::Identifiability::kAnonymous;
+  std::string sentence;                    // the one-sentence verdict at the top of the report
+  std::string gdpr_consequence;            // what the verdict means under the GDPR
+  bool measured = false;                   // k-anonymity was measured on the masked copy (--target)
+  bool unmeasured_quasi = false;           // a copied table has quasi-identifiers nobody measured
+  int k_bar = 5;                           // the policy's k_anonymity
+  std::vector<LocationVerdict> locations;  // by schema, table, column, path
+  std::vector<TableVerdict> tables;        // by schema, table
+};
+
 struct ComplianceSummary {
   int tables_scanned = 0;
   int columns_scanned = 0;
@@ -215,6 +261,7 @@ struct ComplianceReport {
   std::string baseline;                                   // the baseline's label (file)
   std::vector<Violation> violations;                      // the check's, in its order
   std::vector<SkippedTable> skipped;                      // tables the scan could not read
+  PrivacyVerdict privacy;
 };
 
 struct ComplianceInput {
@@ -228,6 +275,10 @@ struct ComplianceInput {
   std::string generated_at;     // e.g. "2025-06-01T14:03:22+02:00"; shown as given
   policy::CalendarDate today;   // for suppression expiry
   double low_confidence = 0.5;  // the check's bar (policy::CheckOptions::low_confidence)
+  // Measured on the masked copy (report --target); `anonymity_measured`
+  // says whether it was, as a copy may have no table to measure.
+  std::vector<TableAnonymity> anonymity;
+  bool anonymity_measured = false;
 };
 
 ComplianceReport BuildComplianceReport(const ComplianceInput& input);
@@ -244,6 +295,11 @@ std::vector<HipaaRow> BuildHipaaMatrix(const std::vector<InventoryRow>& inventor
 // Art. 30(1)(c) categories and (g) measures for the counted inventory rows.
 GdprSection BuildGdprSection(const std::vector<InventoryRow>& inventory,
                              const policy::Policy& policy);
+
+// The privacy verdict from the counted inventory rows, the scan's
+// quasi-identifiers and the measured k-anonymity (compliance_privacy.cc).
+PrivacyVerdict BuildPrivacyVerdict(const std::vector<InventoryRow>& inventory,
+                                   const ComplianceInput& input);
 
 // "masked", "kept", "suppressed", "uncovered".
 std::string_view ProtectionName(Protection protection);

@@ -105,6 +105,40 @@ std::string HeadlineText(const ComplianceReport& report) {
   return text;
 }
 
+std::string AnonymityFiguresText(const TableAnonymity& a) {
+  if (!a.Measured()) return "not measured: " + a.not_measured;
+  auto count = [](int64_t n, std::string_view singular) {
+    return fmt::format("{} {}{}", n, singular, n == 1 ? "" : "s");
+  };
+  std::string text =
+      fmt::format("{}: {}; {} of {} ({}) in groups smaller than {}", policy::KAnonymityText(a),
+                  count(a.classes, "group"), a.rows_below_bar, count(a.rows, "row"),
+                  PercentText(a.PercentBelowBar()), a.bar);
+  for (const SensitiveDiversity& s : a.sensitive) {
+    text += fmt::format("; l = {} for {}", s.l, s.column);
+  }
+  return text;
+}
+
+std::string VerdictTitle(policy::Identifiability verdict) {
+  if (verdict == policy::Identifiability::kPersonal) return "Personal data";
+  std::string title(policy::IdentifiabilityName(verdict));
+  title[0] = static_cast<char>(title[0] - 'a' + 'A');
+  return title;
+}
+
+std::string_view VerdictPhrase(policy::Identifiability verdict) {
+  switch (verdict) {
+    case policy::Identifiability::kAnonymous:
+      return "is anonymous";
+    case policy::Identifiability::kPseudonymous:
+      return "is pseudonymous";
+    case policy::Identifiability::kPersonal:
+      return "holds personal data";
+  }
+  return "holds personal data";
+}
+
 std::string_view DriftKindText(Kind kind) {
   switch (kind) {
     case Kind::kTableAdded:

@@ -42,6 +42,18 @@ std::string MethodText(const Treatment& treatment);
 // Harbor: 3 of 18 identifiers pass, 3 fail. ..."
 std::string HeadlineText(const ComplianceReport& report);
 
+// The measured figures of one table: "k = 3 over birth_date, zip, sex: 12
+// groups; 9 of 60 rows (15.0%) in groups smaller than 5; l = 2 for
+// diagnosis", or "not measured: not in the masked copy".
+std::string AnonymityFiguresText(const TableAnonymity& anonymity);
+
+// "Anonymous", "Pseudonymous", "Personal data".
+std::string VerdictTitle(policy::Identifiability verdict);
+
+// The verdict after "The masked copy": "is anonymous", "is pseudonymous",
+// "holds personal data".
+std::string_view VerdictPhrase(policy::Identifiability verdict);
+
 // "column added", "type changed", ... for a drift change.
 std::string_view DriftKindText(policy::DriftChange::Kind kind);
 

@@ -27,18 +27,32 @@ std::string ScanJson(const ScanResult& result) {
   doc["columns"] = std::move(columns);
   ordered_json findings = ordered_json::array();
   for (const Finding& f : result.findings) {
-    findings.push_back({{"schema", f.column.schema},
-                        {"table", f.column.table},
-                        {"column", f.column.column},
-                        {"path", f.path ? ordered_json(*f.path) : ordered_json(nullptr)},
-                        {"category", IdOf(f.category)},
-                        {"confidence", f.confidence},
-                        {"match_ratio", f.match_ratio},
-                        {"values_sampled", f.values_sampled},
-                        {"signals", f.signals},
-                        {"evidence", f.evidence}});
+    const QuasiIdentifier* quasi =
+        f.path ? nullptr : FindQuasiIdentifier(result.quasi_identifiers, f.column);
+    findings.push_back(
+        {{"schema", f.column.schema},
+         {"table", f.column.table},
+         {"column", f.column.column},
+         {"path", f.path ? ordered_json(*f.path) : ordered_json(nullptr)},
+         {"category", IdOf(f.category)},
+         {"confidence", f.confidence},
+         {"match_ratio", f.match_ratio},
+         {"values_sampled", f.values_sampled},
+         {"signals", f.signals},
+         {"evidence", f.evidence},
+         {"quasi_identifier",
+          quasi != nullptr ? ordered_json(QuasiKindId(quasi->kind)) : ordered_json(nullptr)}});
   }
   doc["findings"] = std::move(findings);
+  ordered_json quasi_identifiers = ordered_json::array();
+  for (const QuasiIdentifier& q : result.quasi_identifiers) {
+    quasi_identifiers.push_back({{"schema", q.column.schema},
+                                 {"table", q.column.table},
+                                 {"column", q.column.column},
+                                 {"kind", QuasiKindId(q.kind)},
+                                 {"signals", q.signals}});
+  }
+  doc["quasi_identifiers"] = std::move(quasi_identifiers);
   ordered_json skipped = ordered_json::array();
   for (const SkippedTable& s : result.skipped) {
     skipped.push_back({{"schema", s.schema}, {"table", s.table}, {"reason", s.reason}});

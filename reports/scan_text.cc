@@ -50,6 +50,13 @@ std::string ScanText(const ScanResult& result, bool color) {
     out += line + "\n";
   }
   if (result.findings.empty()) out = "No PII found.\n";
+  if (!result.quasi_identifiers.empty()) {
+    out += "\nQuasi-identifiers (identify people in combination):\n";
+    for (const QuasiIdentifier& q : result.quasi_identifiers) {
+      out += fmt::format("  {}  {}  {}\n", q.column.ToString(), QuasiKindId(q.kind),
+                         Join(q.signals, ", "));
+    }
+  }
   for (const ColumnSummary& c : result.columns) {
     if (c.invalid_utf8 == 0) continue;
     out += fmt::format("{} values of {} were not valid UTF-8 and were not scanned\n",

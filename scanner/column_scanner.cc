@@ -11,6 +11,7 @@
 #include "scanner/classifier.h"
 #include "scanner/column_name_evidence.h"
 #include "scanner/json_walker.h"
+#include "scanner/quasi_identifier.h"
 #include "scanner/text_fold.h"
 #include "scanner/value_detector.h"
 #include "scanner/value_shape.h"
@@ -217,6 +218,7 @@ ColumnScan ColumnScanner::Scan(const TableInfo& table, const ColumnInfo& column,
                      [&](const std::string& value) { impl_->Feed(value, ctx, tally); });
     scan.summary.invalid_utf8 = tally.profile.invalid_utf8;
     impl_->AddFindings(ref, std::nullopt, tally, &scan.findings);
+    scan.quasi_identifier = JudgeQuasiIdentifier(table, column, sample, scan.findings);
     return scan;
   }
 

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "core/sample.h"
@@ -36,6 +37,9 @@ struct ScannerOptions {
 struct ColumnScan {
   ColumnSummary summary;
   std::vector<Finding> findings;
+  // Set when the column identifies people in combination with others
+  // (scanner/quasi_identifier.h).
+  std::optional<QuasiIdentifier> quasi_identifier;
   int64_t malformed_json = 0;  // json/jsonb values that did not parse
 };
 

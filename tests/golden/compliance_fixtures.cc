@@ -146,7 +146,7 @@ tables:
   public.audit_log: skip
   public.patients:
     id: keep
-    diagnosis: "null"
+    diagnosis: {transform: "null", sensitive: true}
     conviction: keep
     admitted: {transform: date_generalize, to: month}
 suppress:
@@ -206,6 +206,34 @@ reports::ComplianceInput Assemble(Catalog catalog, ScanResult scan, policy::Poli
   return input;
 }
 
+TableAnonymity Measured(std::string schema, std::string table,
+                        std::vector<std::string> quasi_identifiers, int64_t rows, int64_t classes,
+                        int64_t k) {
+  TableAnonymity a;
+  a.schema = std::move(schema);
+  a.table = std::move(table);
+  a.quasi_identifiers = std::move(quasi_identifiers);
+  a.rows = rows;
+  a.classes = classes;
+  a.k = k;
+  return a;
+}
+
+// As report --target measures them: a hostile identifier that hides its
+// rows well, a sampled table with a lone row, a table the copy lacks, and a
+// nulled sensitive column, which discloses nothing.
+std::vector<TableAnonymity> MeasuredCopy() {
+  TableAnonymity customers = Measured("public", "customers", {"born", "zip"}, 1000012, 700400, 1);
+  customers.rows_below_bar = 998051;
+  customers.sample_percent = 12.5;
+  TableAnonymity orders = Measured("public", "orders", {"ship_zip"}, 0, 0, 0);
+  orders.not_measured = "not in the masked copy";
+  TableAnonymity patients = Measured("public", "patients", {"admitted"}, 400, 12, 20);
+  patients.sensitive = {{"diagnosis", 0}};
+  return {Measured("Kunden Daten", "Bestellungen_ü", {kHostileColumn}, 400, 2, 180), customers,
+          orders, patients};
+}
+
 }  // namespace
 
 reports::ComplianceInput FullComplianceInput() {
@@ -226,7 +254,18 @@ reports::ComplianceInput FullComplianceInput() {
   const policy::SchemaSnapshot baseline = policy::MakeSnapshot(before, before_findings);
   ScanResult scan = Scan(catalog, std::move(findings), 400);
   scan.skipped.push_back({"public", "payroll", "permission denied (no SELECT privilege)"});
-  return Assemble(std::move(catalog), std::move(scan), Load(kShopPolicy), &baseline);
+  scan.quasi_identifiers = {
+      {{"Kunden Daten", "Bestellungen_ü", kHostileColumn}, QuasiKind::kGender, {"value:gender"}},
+      {{"public", "customers", "born"}, QuasiKind::kBirthDate, {"finding:date_of_birth"}},
+      {{"public", "customers", "zip"}, QuasiKind::kPostalCode, {"finding:postal_code"}},
+      {{"public", "orders", "ship_zip"}, QuasiKind::kPostalCode, {"finding:postal_code"}},
+      {{"public", "patients", "admitted"}, QuasiKind::kBirthDate, {"finding:date_of_birth"}},
+  };
+  reports::ComplianceInput input =
+      Assemble(std::move(catalog), std::move(scan), Load(kShopPolicy), &baseline);
+  input.anonymity = MeasuredCopy();
+  input.anonymity_measured = true;
+  return input;
 }
 
 reports::ComplianceInput CleanComplianceInput() {

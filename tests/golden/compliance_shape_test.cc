@@ -128,6 +128,24 @@ TEST_CASE("the HTML summary carries its figures under ids", "[reports][complianc
   CHECK(ById(root, "summary-coverage")->text.ends_with("%"));
 }
 
+TEST_CASE("the HTML summary opens with the privacy verdict", "[reports][compliance]") {
+  const std::string html = reports::ComplianceHtml(Full());
+  XmlElement root = ParseHtml(html);
+  const XmlElement* verdict = ById(root, "summary-verdict");
+  REQUIRE(verdict != nullptr);
+  CHECK(verdict->Attribute("class") == "verdict personal");
+  const XmlElement* sentence = ById(root, "summary-verdict-sentence");
+  REQUIRE(sentence != nullptr);
+  CHECK(sentence->text == Full().privacy.sentence);
+  CHECK_THAT(sentence->text, Catch::StartsWith("The masked copy holds personal data: "));
+  // Before every other figure of the summary.
+  CHECK(html.find("id=\"summary-verdict\"") < html.find("id=\"summary-headline\""));
+  CHECK(html.find("id=\"summary-verdict\"") < html.find("id=\"summary-tables\""));
+  const XmlElement* regime = ById(root, "gdpr-regime");
+  REQUIRE(regime != nullptr);
+  CHECK(ById(root, "privacy") != nullptr);
+}
+
 TEST_CASE("a hostile identifier is escaped in every format", "[reports][compliance]") {
   const std::string html = reports::ComplianceHtml(Full());
   CHECK(html.find("<col>") == std::string::npos);

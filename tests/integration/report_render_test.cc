@@ -2,9 +2,10 @@
 // (Debian's `chromium`, installed by ci/setup.sh) takes a screenshot of the
 // page and dumps its DOM. The screenshot must be a real picture, not a
 // blank page (its pixels decoded with zlib take many distinct values); the
-// DOM must carry the summary figures the JSON report states; and the
-// browser must log nothing from the page's console (the page has no
-// script, so any console line means something failed to load or parse).
+// DOM must carry the summary figures and the privacy verdict the JSON
+// report states, the verdict first; and the browser must log nothing from
+// the page's console (the page has no script, so any console line means
+// something failed to load or parse).
 #include <sys/wait.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -152,6 +153,19 @@ TEST_CASE("the HTML report renders in headless Chromium", "[report][integration]
   CHECK(TextOfId(dom.out, "summary-hipaa-fail") ==
         std::to_string(summary["hipaa"]["fail"].get<int>()));
   CHECK(TextOfId(dom.out, "summary-coverage").ends_with("%"));
+  // The privacy verdict opens the summary: the badge, then the sentence the
+  // JSON report states, before every figure.
+  const nlohmann::json& privacy = report["privacy"];
+  const std::string verdict = privacy["verdict"].get<std::string>();
+  CHECK(verdict == summary["privacy_verdict"].get<std::string>());
+  CHECK(TextOfId(dom.out, "summary-verdict-sentence") == privacy["sentence"].get<std::string>());
+  CHECK_THAT(privacy["sentence"].get<std::string>(), Catch::StartsWith("The masked copy "));
+  const size_t at = dom.out.find("id=\"summary-verdict\"");
+  REQUIRE(at != std::string::npos);
+  CHECK(dom.out.find("badge " + verdict, at) < dom.out.find("summary-verdict-sentence", at));
+  CHECK(at < dom.out.find("id=\"summary-headline\""));
+  CHECK(at < dom.out.find("id=\"summary-tables\""));
+  CHECK(dom.out.find("id=\"gdpr-regime\"") != std::string::npos);
   CHECK(dom.out.find("<svg") != std::string::npos);
 
   for (const std::string* log : {&shot.err, &dom.err}) {
