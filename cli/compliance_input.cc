@@ -32,6 +32,7 @@ reports::ComplianceReport MakeComplianceReport(ComplianceSources sources) {
   }
   input.anonymity = std::move(sources.anonymity);
   input.anonymity_measured = sources.anonymity_measured;
+  input.branch = std::move(sources.branch);
   input.scan = std::move(sources.scan.result);
   input.catalog = std::move(sources.scan.catalog);
   input.policy = std::move(sources.policy);

@@ -10,6 +10,7 @@
 // Thread-safety: reads the clock and the time zone; otherwise pure.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,7 @@ struct ComplianceSources {
   // With --target: the masked copy's k-anonymity (cli/masked_copy_probe.h).
   std::vector<TableAnonymity> anonymity;
   bool anonymity_measured = false;
+  std::optional<reports::BranchOrigin> branch;  // the database is a branch of a replica
 };
 
 // Consumes `sources` (the scan and the policy are moved into the model).

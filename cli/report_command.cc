@@ -20,6 +20,7 @@
 #include "cli/scan_pipeline.h"
 #include "cli/terminal.h"
 #include "policy/policy_loader.h"
+#include "replicator/branch.h"
 #include "reports/compliance_report.h"
 
 namespace pgveil::cli {
@@ -61,7 +62,15 @@ int RunReportCommand(ReportCommandOptions options) {
   Result<ScanOutcome> scanned = RunScan(options.scan);
   if (!scanned.ok()) return ReportError(scanned.status());
 
+  Result<std::optional<replicator::Branch>> branch = replicator::BranchOfDatabase(options.scan.dsn);
+  if (!branch.ok()) return ReportError(branch.status());
+
   ComplianceSources sources;
+  if (*branch) {
+    const replicator::Branch& b = **branch;
+    sources.branch = reports::BranchOrigin{b.replica,     b.lsn,        b.policy_sha256,
+                                           b.policy_mode, b.created_at, b.creator};
+  }
   sources.scan = std::move(scanned).value();
   sources.policy = std::move(loaded).value();
   sources.policy_text = std::move(policy_text).value();

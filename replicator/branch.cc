@@ -444,4 +444,15 @@ Result<CollectedBranches> CollectExpiredBranches(const BranchOptions& options) {
   return collected;
 }
 
+Result<std::optional<Branch>> BranchOfDatabase(const std::string& dsn) {
+  Result<std::unique_ptr<pg::Connection>> opened = pg::Connection::Open(dsn);
+  if (!opened.ok()) return opened.status();
+  PGVEIL_ASSIGN_OR_RETURN(
+      Rows rows, (*opened)->Query("SELECT datname, shobj_description(oid, 'pg_database') FROM "
+                                  "pg_database WHERE datname = current_database()"));
+  const std::string comment = FirstRowValue(rows, 1);
+  if (!comment.starts_with(kProvenancePrefix)) return std::optional<Branch>();
+  return std::optional<Branch>(FromProvenance(FirstRowValue(rows, 0), comment));
+}
+
 }  // namespace pgveil::replicator

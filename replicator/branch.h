@@ -23,6 +23,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -78,5 +79,9 @@ struct CollectedBranches {
 
 // Drops the replica's branches whose TTL has run out.
 Result<CollectedBranches> CollectExpiredBranches(const BranchOptions& options);
+
+// The provenance of the database `dsn` connects to when it is a branch
+// (name and provenance set, nothing else); nullopt when it is none.
+Result<std::optional<Branch>> BranchOfDatabase(const std::string& dsn);
 
 }  // namespace pgveil::replicator

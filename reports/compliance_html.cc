@@ -82,6 +82,7 @@ std::string Header(const ComplianceReport& r) {
                            p.sample_percent, p.seed, p.max_rows_per_table, r.rows_sampled,
                            r.duration_ms, ConfidenceText(r.low_confidence)));
   item("Baseline", r.drift ? "<code>" + HtmlEscape(r.baseline) + "</code>" : std::string("none"));
+  if (r.branch) item("Branch", HtmlEscape(BranchOriginText(r)));
   return out + "</dl></div></header>";
 }
 

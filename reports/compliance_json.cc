@@ -264,6 +264,12 @@ std::string ComplianceJson(const ComplianceReport& report) {
       {"policy",
        {{"file", report.policy_file}, {"sha256", report.policy_sha256}, {"mode", report.mode}}},
       {"baseline", report.drift ? ordered_json(report.baseline) : ordered_json()}};
+  if (report.branch) {
+    const BranchOrigin& b = *report.branch;
+    doc["report"]["branch"] = {{"replica", b.replica},         {"lsn", b.lsn},
+                               {"policy_sha256", b.policy_sha256}, {"policy_mode", b.policy_mode},
+                               {"created_at", b.created_at},   {"creator", b.creator}};
+  }
   ordered_json skipped = ordered_json::array();
   for (const SkippedTable& s : report.skipped) {
     skipped.push_back({{"schema", s.schema}, {"table", s.table}, {"reason", s.reason}});

@@ -55,6 +55,7 @@ std::string Front(const ComplianceReport& r) {
                                   p.sample_percent, p.seed, p.max_rows_per_table, r.rows_sampled,
                                   r.duration_ms, ConfidenceText(r.low_confidence))});
   out += Row({"Baseline", r.drift ? MarkdownCode(r.baseline) : "none (run with --baseline for drift)"});
+  if (r.branch) out += Row({"Branch", MarkdownText(BranchOriginText(r))});
   return out;
 }
 

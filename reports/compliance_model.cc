@@ -292,6 +292,7 @@ ComplianceReport BuildComplianceReport(const ComplianceInput& input) {
   report.generated_at = input.generated_at;
   report.policy_file = input.policy.file;
   report.policy_sha256 = input.policy_sha256;
+  report.branch = input.branch;
   report.mode = input.check.mode.empty() ? std::string(policy::ModeName(input.policy.mode))
                                          : input.check.mode;
   report.scan_parameters = input.scan.parameters;

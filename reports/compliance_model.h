@@ -241,6 +241,17 @@ struct ComplianceSummary {
   std::optional<int> drift_changes;  // nullopt without a baseline
 };
 
+// Where the scanned database's rows come from when it is a branch cut from
+// a masked replica (pgveil branch): what the report cites.
+struct BranchOrigin {
+  std::string replica;        // the replica's database name
+  std::string lsn;            // the source position the replica had applied
+  std::string policy_sha256;  // the policy its rows were masked under
+  std::string policy_mode;
+  std::string created_at;
+  std::string creator;
+};
+
 struct ComplianceReport {
   std::string tool_version;
   std::string generated_at;  // as the caller passed it
@@ -262,6 +273,7 @@ struct ComplianceReport {
   std::vector<Violation> violations;                      // the check's, in its order
   std::vector<SkippedTable> skipped;                      // tables the scan could not read
   PrivacyVerdict privacy;
+  std::optional<BranchOrigin> branch;  // when the database is a branch
 };
 
 struct ComplianceInput {
@@ -279,6 +291,7 @@ struct ComplianceInput {
   // says whether it was, as a copy may have no table to measure.
   std::vector<TableAnonymity> anonymity;
   bool anonymity_measured = false;
+  std::optional<BranchOrigin> branch;  // when the database is a branch
 };
 
 ComplianceReport BuildComplianceReport(const ComplianceInput& input);

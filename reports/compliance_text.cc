@@ -205,4 +205,18 @@ std::span<const Placeholder> Art30Placeholders() { return kArt30; }
 
 std::span<const Placeholder> OrganisationalPlaceholders() { return kOrganisational; }
 
+std::string BranchOriginText(const ComplianceReport& report) {
+  if (!report.branch) return "";
+  const BranchOrigin& b = *report.branch;
+  std::string text = fmt::format(
+      "This database is a branch of the masked replica \"{}\": its rows were masked under "
+      "policy sha256 {} ({} mode) as of source LSN {}, cut {} by {}.",
+      b.replica, b.policy_sha256.empty() ? "unknown" : b.policy_sha256.substr(0, 12) + "\u2026",
+      b.policy_mode.empty() ? "unknown" : b.policy_mode, b.lsn, b.created_at, b.creator);
+  if (!b.policy_sha256.empty() && b.policy_sha256 != report.policy_sha256) {
+    text += " That is not the policy this report checks.";
+  }
+  return text;
+}
+
 }  // namespace pgveil::reports

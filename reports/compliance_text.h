@@ -42,6 +42,12 @@ std::string MethodText(const Treatment& treatment);
 // Harbor: 3 of 18 identifiers pass, 3 fail. ..."
 std::string HeadlineText(const ComplianceReport& report);
 
+// For a branch: "This database is a branch of the masked replica "shop":
+// its rows were masked under policy sha256 3f2a… (strict mode) as of source
+// LSN 0/1A2B3C8, cut 2026-12-06T22:31:43Z by alice." and, when that is not
+// the policy this report checks, a sentence saying so. "" otherwise.
+std::string BranchOriginText(const ComplianceReport& report);
+
 // The measured figures of one table: "k = 3 over birth_date, zip, sex: 12
 // groups; 9 of 60 rows (15.0%) in groups smaller than 5; l = 2 for
 // diagnosis", or "not measured: not in the masked copy".

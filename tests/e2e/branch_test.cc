@@ -167,6 +167,25 @@ TEST_CASE(
   CHECK(one["expires_at"].is_string());
   CHECK(two["expires_at"].is_null());
 
+  // The compliance report of a branch cites where its rows come from.
+  testing::ProcessResult cited =
+      testing::RunPgveil({"report", "--dsn", two_dsn, "--policy", policy_path, "--format", "json"});
+  INFO(cited.err);
+  REQUIRE(cited.exit_code == 0);
+  const nlohmann::json origin = nlohmann::json::parse(cited.out)["report"]["branch"];
+  CHECK(origin["replica"] == "branch_replica");
+  CHECK(origin["lsn"] == two["lsn"]);
+  CHECK(origin["policy_sha256"] == two["policy_sha256"]);
+  testing::ProcessResult page = testing::RunPgveil(
+      {"report", "--dsn", two_dsn, "--policy", policy_path, "--format", "markdown"});
+  CHECK(page.out.find("This database is a branch of the masked replica \"branch\\_replica\": its "
+                      "rows were masked under policy sha256 " +
+                      two["policy_sha256"].get<std::string>().substr(0, 12)) != std::string::npos);
+  CHECK(page.out.find("as of source LSN " + two["lsn"].get<std::string>()) != std::string::npos);
+  CHECK(testing::RunPgveil({"report", "--dsn", replica, "--policy", policy_path, "--format",
+                            "json"})
+            .out.find("\"branch\"") == std::string::npos);
+
   // A branch is private, and nothing streams into it.
   Exec(one_dsn, "INSERT INTO public.branch_ticks (id) VALUES (-1)");
   CHECK(Count(replica, "SELECT count(*) FROM public.branch_ticks WHERE id = -1") == 0);
