@@ -13,6 +13,7 @@ PACKAGES=(
   nlohmann-json3-dev catch2 libyaml-cpp-dev libcli11-dev libfmt-dev libssl-dev libbenchmark-dev
   postgresql-15 postgresql-contrib postgresql-15-wal2json
   chromium fonts-dejavu-core zlib1g-dev  # report_render_test: headless render, PNG decode
+  clang-14 libclang-rt-14-dev            # libFuzzer targets (bench/fuzz.sh, ci/hardening.sh)
 )
 
 missing=()
