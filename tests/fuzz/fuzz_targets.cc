@@ -4,9 +4,12 @@ namespace pgveil::fuzz {
 
 const std::vector<NamedFuzzTarget>& AllFuzzTargets() {
   static const std::vector<NamedFuzzTarget> targets = {
-      {"policy_loader", &FuzzPolicyLoader},   {"json_walker", &FuzzJsonWalker},
-      {"copy_row_codec", &FuzzCopyRowCodec},  {"sql_tokenizer", &FuzzSqlTokenizer},
-      {"pgoutput", &FuzzPgoutput},            {"conninfo", &FuzzConnInfo},
+      {"policy_loader", &FuzzPolicyLoader},
+      {"json_walker", &FuzzJsonWalker},
+      {"copy_row_codec", &FuzzCopyRowCodec},
+      {"sql_tokenizer", &FuzzSqlTokenizer},
+      {"pgoutput", &FuzzPgoutput},
+      {"conninfo", &FuzzConnInfo},
       {"value_detector", &FuzzValueDetector},
   };
   return targets;

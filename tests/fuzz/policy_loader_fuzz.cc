@@ -44,8 +44,8 @@ void FuzzPolicyLoader(std::string_view data) {
     size_t end = message.find('\n');
     std::string_view line = message.substr(0, end);
     const bool last = end == std::string_view::npos;
-    const bool summary = last && line.starts_with(std::string(kFile) + ": ") &&
-                         line.ends_with(" not shown");
+    const bool summary =
+        last && line.starts_with(std::string(kFile) + ": ") && line.ends_with(" not shown");
     PGVEIL_CHECK(Located(line) || summary);
     PGVEIL_CHECK(++lines <= 21);
     message.remove_prefix(last ? message.size() : end + 1);

@@ -10,14 +10,13 @@
 #include <vector>
 
 #include "core/sample.h"
-#include "core/schema.h"
 #include "core/status.h"
 #include "dictionaries/detector_spec.h"
-#include "scanner/column_scanner.h"
 #include "scanner/format_validators.h"
 #include "scanner/text_fold.h"
 #include "scanner/validators.h"
 #include "scanner/value_detector.h"
+#include "tests/fuzz/column_scan.h"
 #include "tests/fuzz/fuzz_targets.h"
 
 namespace pgveil::fuzz {
@@ -71,24 +70,15 @@ void Detect(std::string_view value) {
 }
 
 void ScanAsTextColumn(const ColumnSample& sample) {
-  static const auto scanner = [] {
-    auto created = scanner::ColumnScanner::Create();
-    PGVEIL_CHECK(created.ok());
-    return std::move(created).value();
-  }();
-  static const auto context = scanner->NewContext();
-  TableInfo table{.schema = "public", .name = "notes"};
-  ColumnInfo column{.name = "body", .data_type = "text", .type_name = "text", .type_category = 'S'};
-  table.columns.push_back(column);
-  const auto rows = static_cast<int64_t>(sample.values.size());
-  scanner::ColumnScan scan = scanner->Scan(table, column, sample, rows, *context);
+  scanner::ColumnScan scan = ScanColumn("body", "text", sample);
   for (const Finding& finding : scan.findings) {
     for (const std::string& evidence : finding.evidence) {
       for (const std::string& value : sample.values) {
         // Redaction keeps at most a first character and a top-level domain
         // (core/redaction.h); a whole value of any length never survives it.
         const bool masked_looking = value.find_first_of("*#") != std::string::npos;
-        PGVEIL_CHECK(value.size() < 8 || masked_looking || evidence.find(value) == std::string::npos);
+        PGVEIL_CHECK(value.size() < 8 || masked_looking ||
+                     evidence.find(value) == std::string::npos);
       }
     }
   }
