@@ -32,8 +32,7 @@ void AddGrantsCommand(CLI::App& app, CommandRunner* runner) {
   command->add_option("--for", options->purpose, "the command the role runs")
       ->required()
       ->check(CLI::IsMember({"scan", "check", "report", "replicate"}));
-  command->add_option("--role", options->request.role, "the role to create")
-      ->capture_default_str();
+  command->add_option("--role", options->request.role, "the role to create")->capture_default_str();
   command->add_option("--schema", options->request.schemas,
                       "grant on these schemas only (default: every schema, pg_read_all_data)");
   command->callback(

@@ -27,8 +27,7 @@ std::string KeyFile(mode_t mode) {
 
 }  // namespace
 
-TEST_CASE("a key file others may read is refused, naming the file and the fix",
-          "[masking][keys]") {
+TEST_CASE("a key file others may read is refused, naming the file and the fix", "[masking][keys]") {
   for (mode_t mode : {0644, 0640, 0604, 0660, 0610}) {
     const std::string path = KeyFile(mode);
     Result<KeyRing> ring = LoadKeyRing(KeySource::File(path));

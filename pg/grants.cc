@@ -58,8 +58,8 @@ std::optional<std::string> NameAfter(std::string_view message, std::string_view 
 }  // namespace
 
 std::optional<GrantsPurpose> ParseGrantsPurpose(std::string_view name) {
-  for (GrantsPurpose purpose : {GrantsPurpose::kScan, GrantsPurpose::kCheck,
-                                GrantsPurpose::kReport, GrantsPurpose::kReplicate}) {
+  for (GrantsPurpose purpose : {GrantsPurpose::kScan, GrantsPurpose::kCheck, GrantsPurpose::kReport,
+                                GrantsPurpose::kReplicate}) {
     if (CommandName(purpose) == name) return purpose;
   }
   return std::nullopt;
@@ -82,20 +82,21 @@ std::string GrantsSql(const GrantsRequest& request) {
                      "ALTER ROLE {} SET default_transaction_read_only = on;\n",
                      role);
   }
-  return sql + fmt::format(
-                   "-- The replication slot and the stream (never superuser). --snapshot-only\n"
-                   "-- needs none of what follows: the grants above are enough.\n"
-                   "ALTER ROLE {0} REPLICATION;\n"
-                   "-- The publication: CREATE on the database, and ownership of every table\n"
-                   "-- it publishes (PostgreSQL's rule); membership in the owning role will do.\n"
-                   "GRANT CREATE ON DATABASE :\"DBNAME\" TO {0};\n"
-                   "-- GRANT table_owner TO {0};\n"
-                   "-- The source needs wal_level = logical. Schema-change capture (event\n"
-                   "-- triggers) needs a superuser and is optional: without it new columns\n"
-                   "-- are still caught in the stream.\n"
-                   "-- The target: a login role that owns an empty target database, e.g.\n"
-                   "--   CREATE ROLE pgveil_target LOGIN; CREATE DATABASE staging OWNER pgveil_target;\n",
-                   role);
+  return sql +
+         fmt::format(
+             "-- The replication slot and the stream (never superuser). --snapshot-only\n"
+             "-- needs none of what follows: the grants above are enough.\n"
+             "ALTER ROLE {0} REPLICATION;\n"
+             "-- The publication: CREATE on the database, and ownership of every table\n"
+             "-- it publishes (PostgreSQL's rule); membership in the owning role will do.\n"
+             "GRANT CREATE ON DATABASE :\"DBNAME\" TO {0};\n"
+             "-- GRANT table_owner TO {0};\n"
+             "-- The source needs wal_level = logical. Schema-change capture (event\n"
+             "-- triggers) needs a superuser and is optional: without it new columns\n"
+             "-- are still caught in the stream.\n"
+             "-- The target: a login role that owns an empty target database, e.g.\n"
+             "--   CREATE ROLE pgveil_target LOGIN; CREATE DATABASE staging OWNER pgveil_target;\n",
+             role);
 }
 
 std::optional<std::string> GrantHint(std::string_view message, std::string_view role) {
@@ -128,9 +129,9 @@ std::string WithGrantHint(std::string message) {
 }
 
 bool IsPrivilegeMessage(std::string_view message) {
-  for (std::string_view sign : {"password authentication failed", "permission denied",
-                                "no pg_hba.conf entry", "must be superuser or replication role",
-                                "must be owner of"}) {
+  for (std::string_view sign :
+       {"password authentication failed", "permission denied", "no pg_hba.conf entry",
+        "must be superuser or replication role", "must be owner of"}) {
     if (message.find(sign) != std::string_view::npos) return true;
   }
   return false;

@@ -12,7 +12,8 @@ bool Has(const std::string& sql, const std::string& part) {
 }  // namespace
 
 TEST_CASE("a scanning role reads every table and nothing more", "[pg][grants]") {
-  const std::string sql = GrantsSql({.purpose = GrantsPurpose::kScan, .role = "auditor"});
+  const std::string sql =
+      GrantsSql({.purpose = GrantsPurpose::kScan, .role = "auditor", .schemas = {}});
   CHECK(Has(sql, "CREATE ROLE \"auditor\" LOGIN NOSUPERUSER"));
   CHECK(Has(sql, "GRANT CONNECT ON DATABASE :\"DBNAME\" TO \"auditor\";"));
   CHECK(Has(sql, "GRANT pg_read_all_data TO \"auditor\";"));
@@ -33,7 +34,8 @@ TEST_CASE("named schemas get USAGE and SELECT each instead of pg_read_all_data",
 
 TEST_CASE("a replicating role gets REPLICATION and the publication's needs, never superuser",
           "[pg][grants]") {
-  const std::string sql = GrantsSql({.purpose = GrantsPurpose::kReplicate, .role = "copier"});
+  const std::string sql =
+      GrantsSql({.purpose = GrantsPurpose::kReplicate, .role = "copier", .schemas = {}});
   CHECK(Has(sql, "ALTER ROLE \"copier\" REPLICATION;"));
   CHECK(Has(sql, "GRANT pg_read_all_data TO \"copier\";"));
   CHECK(Has(sql, "GRANT CREATE ON DATABASE :\"DBNAME\" TO \"copier\";"));

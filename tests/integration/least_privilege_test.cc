@@ -93,8 +93,9 @@ TEST_CASE("scan, check and report run as a role with only the grants pgveil prin
   for (const char* command : {"scan", "check", "report"}) {
     const std::string role_dsn = GrantedDsn(dsn, "pgveil_priv_reader", {"--for", command});
     INFO(command);
-    CHECK(Scalar(role_dsn, "SELECT rolsuper OR rolcreaterole OR rolcreatedb FROM pg_roles "
-                           "WHERE rolname = current_user") == "f");
+    CHECK(Scalar(role_dsn,
+                 "SELECT rolsuper OR rolcreaterole OR rolcreatedb FROM pg_roles "
+                 "WHERE rolname = current_user") == "f");
     testing::ProcessResult scan = RunPgveil({"scan", "--format", "json", "--dsn", role_dsn});
     INFO(scan.err);
     REQUIRE(scan.exit_code == 0);
@@ -103,8 +104,8 @@ TEST_CASE("scan, check and report run as a role with only the grants pgveil prin
     CHECK(json["findings"].size() == 2);  // customers.email, app.staff.work_email
     CHECK(RunPgveil({"check", "--dsn", role_dsn, "--policy", policy}).exit_code == 0);
     const std::string report = testing::ScratchDir("priv_report") + "/report.json";
-    CHECK(RunPgveil({"report", "--dsn", role_dsn, "--policy", policy, "--format", "json", "-o",
-                     report})
+    CHECK(RunPgveil(
+              {"report", "--dsn", role_dsn, "--policy", policy, "--format", "json", "-o", report})
               .exit_code == 0);
     Exec(dsn, "DROP OWNED BY pgveil_priv_reader; DROP ROLE pgveil_priv_reader");
   }
@@ -215,10 +216,10 @@ TEST_CASE("a scan writes nothing to the database it reads", "[integration][privi
     after = counters();
   }
   INFO("xact_commit " << before[0] << " -> " << after[0]);
-  CHECK(after[0] > before[0]);    // the scan's read-only transactions were counted
-  CHECK(after[1] == before[1]);   // tup_inserted
-  CHECK(after[2] == before[2]);   // tup_updated
-  CHECK(after[3] == before[3]);   // tup_deleted
+  CHECK(after[0] > before[0]);   // the scan's read-only transactions were counted
+  CHECK(after[1] == before[1]);  // tup_inserted
+  CHECK(after[2] == before[2]);  // tup_updated
+  CHECK(after[3] == before[3]);  // tup_deleted
 }
 
 }  // namespace pgveil

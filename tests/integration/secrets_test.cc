@@ -51,8 +51,8 @@ TEST_CASE("a key file group or others may read is refused with exit 2 and the fi
 TEST_CASE("a key the key ring rejects is named by its source, never echoed",
           "[integration][secrets]") {
   const std::string weak = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-  testing::ProcessResult run = RunPgveil({"mask", "--transform", "email", "jane@example.com"},
-                                         {"PGVEIL_KEY=" + weak});
+  testing::ProcessResult run =
+      RunPgveil({"mask", "--transform", "email", "jane@example.com"}, {"PGVEIL_KEY=" + weak});
   CHECK(run.exit_code == 2);
   CHECK_THAT(run.err, Catch::Contains("environment variable PGVEIL_KEY"));
   CHECK(run.err.find(weak) == std::string::npos);

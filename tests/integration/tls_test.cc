@@ -41,9 +41,11 @@ std::string Setting(const std::string& dsn, const std::string& name) {
 void MakeAuthority(const std::string& dir, const std::string& name) {
   Shell("cd " + QuoteShellWord(dir) +
         " && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2"
-        " -subj '/CN=pgveil test " + name + "' -addext 'basicConstraints=critical,CA:TRUE'"
-        " -addext 'keyUsage=critical,keyCertSign,cRLSign' -keyout " + name + ".key -out " +
-        name + ".crt 2>/dev/null");
+        " -subj '/CN=pgveil test " +
+        name +
+        "' -addext 'basicConstraints=critical,CA:TRUE'"
+        " -addext 'keyUsage=critical,keyCertSign,cRLSign' -keyout " +
+        name + ".key -out " + name + ".crt 2>/dev/null");
 }
 
 // One cluster serving TLS with a certificate for "localhost" only, signed by
@@ -66,12 +68,11 @@ class TlsCluster {
     const std::string hba = dir_ + "/data/pg_hba.conf";
     Shell("sed -i '1i hostnossl replication all 127.0.0.1/32 reject' " + QuoteShellWord(hba));
     // ALTER SYSTEM runs outside a transaction block: one statement each.
-    for (const std::string& sql :
-         {"ALTER SYSTEM SET ssl_cert_file = '" + dir_ + "/server.crt'",
-          "ALTER SYSTEM SET ssl_key_file = '" + dir_ + "/server.key'",
-          std::string("ALTER SYSTEM SET ssl = on"),
-          std::string("ALTER ROLE postgres PASSWORD '") + kPassword + "'",
-          std::string("SELECT pg_reload_conf()")}) {
+    for (const std::string& sql : {"ALTER SYSTEM SET ssl_cert_file = '" + dir_ + "/server.crt'",
+                                   "ALTER SYSTEM SET ssl_key_file = '" + dir_ + "/server.key'",
+                                   std::string("ALTER SYSTEM SET ssl = on"),
+                                   std::string("ALTER ROLE postgres PASSWORD '") + kPassword + "'",
+                                   std::string("SELECT pg_reload_conf()")}) {
       testing::Exec(cluster_->dsn(), sql);
     }
     usleep(500 * 1000);
@@ -82,9 +83,9 @@ class TlsCluster {
   // A TCP DSN for `database` as `host`, verifying the server with `ca`.
   std::string Dsn(const std::string& database, const std::string& host,
                   const std::string& ca) const {
-    return "host=" + host + " hostaddr=127.0.0.1 port=" + port_ + " user=postgres password=" +
-           kPassword + " dbname=" + database + " sslmode=verify-full sslrootcert=" + dir_ + "/" +
-           ca + ".crt connect_timeout=10";
+    return "host=" + host + " hostaddr=127.0.0.1 port=" + port_ +
+           " user=postgres password=" + kPassword + " dbname=" + database +
+           " sslmode=verify-full sslrootcert=" + dir_ + "/" + ca + ".crt connect_timeout=10";
   }
 
  private:
@@ -154,8 +155,8 @@ TEST_CASE("the replication connection is held to the same TLS settings", "[integ
 
   const std::string other_target = Tls().cluster().FreshDatabase("tls_target_other");
   testing::ProcessResult refused =
-      RunPgveil({"replicate", "--source", Tls().Dsn("tls_source", "localhost", "other"),
-                 "--target", other_target, "--policy", policy, "--catch-up"},
+      RunPgveil({"replicate", "--source", Tls().Dsn("tls_source", "localhost", "other"), "--target",
+                 other_target, "--policy", policy, "--catch-up"},
                 {kKey});
   CHECK(refused.exit_code == 3);
   CHECK_THAT(refused.err, Catch::Contains("certificate verify failed"));
