@@ -111,6 +111,33 @@ TEST_CASE("scan, check and report run as a role with only the grants pgveil prin
   }
 }
 
+TEST_CASE("replicate --snapshot-only runs as the role grants --for replicate prints",
+          "[integration][privileges]") {
+  const std::string source = Database("priv_repl_source", "pgveil_priv_copier");
+  const std::string policy = Policy(source, "priv_repl");
+  const std::string copier = GrantedDsn(source, "pgveil_priv_copier", {"--for", "replicate"});
+  // The target side: a role that owns an empty database, nothing more.
+  const std::string target = testing::FreshDatabase("priv_repl_target");
+  Exec(testing::ServerDsn(), "DROP ROLE IF EXISTS pgveil_priv_target");
+  Exec(testing::ServerDsn(), "CREATE ROLE pgveil_priv_target LOGIN");
+  Exec(testing::ServerDsn(), "ALTER DATABASE priv_repl_target OWNER TO pgveil_priv_target");
+
+  testing::ProcessResult copy =
+      RunPgveil({"replicate", "--source", copier, "--target", target + " user=pgveil_priv_target",
+                 "--policy", policy, "--snapshot-only"},
+                {"PGVEIL_KEY=least privilege test key 0123456789abcdef"});
+  INFO(copy.err);
+  REQUIRE(copy.exit_code == 0);
+  CHECK(Scalar(target, "SELECT count(*) FROM public.customers") == "60");
+  CHECK(Scalar(target, "SELECT count(*) FROM app.staff") == "60");
+  CHECK(Scalar(target,
+               "SELECT count(*) FROM public.customers WHERE email LIKE 'customer%@example.com'") ==
+        "0");
+  CHECK(Scalar(source,
+               "SELECT count(*) FROM pg_replication_slots WHERE database = 'priv_repl_source'") ==
+        "0");
+}
+
 TEST_CASE("grants for named schemas let the role read those schemas and no other",
           "[integration][privileges]") {
   const std::string dsn = Database("priv_schema", "pgveil_priv_schema");
