@@ -15,6 +15,7 @@ PACKAGES=(
   chromium fonts-dejavu-core zlib1g-dev  # report_render_test: headless render, PNG decode
   libcpp-httplib-dev  # replicate --metrics-listen
   help2man  # the man page, from pgveil --help
+  clang-14 libclang-rt-14-dev            # libFuzzer targets (bench/fuzz.sh, ci/hardening.sh)
 )
 
 missing=()

@@ -24,5 +24,6 @@ void AddReplicateCommand(CLI::App& app, CommandRunner* runner);
 void AddReplicateAdminCommands(CLI::App& replicate, CommandRunner* runner);
 void AddReportCommand(CLI::App& app, CommandRunner* runner);
 void AddBranchCommand(CLI::App& app, CommandRunner* runner);
+void AddGrantsCommand(CLI::App& app, CommandRunner* runner);
 
 }  // namespace pgveil::cli

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   AddReplicateCommand(app, &runner);
   AddReportCommand(app, &runner);
   AddBranchCommand(app, &runner);
+  AddGrantsCommand(app, &runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

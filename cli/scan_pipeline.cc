@@ -14,6 +14,7 @@
 
 #include "cli/terminal.h"
 #include "core/bounded_queue.h"
+#include "core/identifier.h"
 #include "pg/catalog_reader.h"
 #include "pg/connection.h"
 #include "pg/sampler.h"
@@ -104,7 +105,10 @@ std::optional<TableSample> ReadSample(const TableInfo& table, const ScanOptions&
                                       pg::Sampler* sampler, TableScan* out) {
   if (sampler == nullptr) return TableSample{0, std::vector<ColumnSample>(table.columns.size())};
   if (!table.can_select) {
-    out->skipped = SkippedTable{table.schema, table.name, "permission denied (no SELECT privilege)"};
+    out->skipped = SkippedTable{
+        table.schema, table.name,
+        "permission denied (no SELECT privilege; missing grant: GRANT SELECT ON " +
+            QuoteQualified(table.schema, table.name) + " TO <role>)"};
     return std::nullopt;
   }
   scanner::SamplePlan plan = scanner::PlanSample(table, options.sample);
@@ -233,6 +237,20 @@ Result<ScanOutcome> RunScan(const ScanOptions& options) {
     for (QuasiIdentifier& quasi : scan.quasi_identifiers) {
       result.quasi_identifiers.push_back(std::move(quasi));
     }
+  }
+  // A role that may read none of the tables would scan nothing and report
+  // a clean database: that is a missing grant, not a result.
+  const bool all_denied =
+      !result.skipped.empty() &&
+      std::all_of(result.skipped.begin(), result.skipped.end(), [](const SkippedTable& skipped) {
+        return skipped.reason.find("permission denied") != std::string::npos;
+      });
+  if (options.sample_values && result.tables == 0 && all_denied) {
+    const SkippedTable& first = result.skipped.front();
+    return Status::PermissionDenied(fmt::format(
+        "the role may read none of the {} tables selected, so nothing was scanned; {}.{}: {}; "
+        "`pgveil grants --for scan` prints what a role needs",
+        result.skipped.size(), first.schema, first.table, first.reason));
   }
   result.columns_scanned = static_cast<int>(result.columns.size());
   std::sort(result.findings.begin(), result.findings.end(), FindingOrder);

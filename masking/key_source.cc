@@ -2,6 +2,7 @@
 
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
+#include <sys/stat.h>
 
 #include <array>
 #include <cerrno>
@@ -9,6 +10,8 @@
 #include <fstream>
 #include <iterator>
 #include <string_view>
+
+#include <fmt/format.h>
 
 namespace pgveil::masking {
 namespace {
@@ -60,6 +63,16 @@ EnvironmentLookup ProcessEnvironment() {
 
 FileReader LocalFileReader() {
   return [](const std::string& path) -> Result<std::string> {
+    // Like ssh with a private key and libpq with .pgpass: a secret others on
+    // the machine may read is no secret; refuse it before reading a byte.
+    struct stat info {};
+    if (stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode) &&
+        (info.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
+      return Status::InvalidArgument(
+          fmt::format("key file {} is accessible by group or others (mode {:04o}); restrict it "
+                      "to its owner: chmod 600 {}",
+                      path, info.st_mode & 07777, path));
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       int error = errno;

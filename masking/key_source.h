@@ -8,7 +8,9 @@
 // The secret is the variable's value or the file's contents with leading and
 // trailing ASCII whitespace removed (so a trailing newline does not count),
 // taken as raw bytes; KeyRing::FromSecret says what is accepted. A file may
-// hold at most 64 KiB.
+// hold at most 64 KiB, and must not be accessible by group or others (mode
+// 0600 or stricter, as ssh and libpq's .pgpass demand): LocalFileReader
+// refuses it with InvalidArgument naming the file and `chmod 600`.
 //
 // This is the one place in masking/ that touches the process: reading the
 // environment and files goes through the EnvironmentLookup and FileReader

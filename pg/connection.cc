@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "pg/connection_impl.h"
+#include "pg/grants.h"
 
 namespace pgveil::pg {
 namespace {
@@ -12,18 +13,13 @@ bool IsUri(const std::string& dsn) {
 }
 
 StatusCode CodeFor(const std::string& message) {
-  if (message.find("password authentication failed") != std::string::npos ||
-      message.find("permission denied") != std::string::npos ||
-      message.find("no pg_hba.conf entry") != std::string::npos) {
-    return StatusCode::kPermissionDenied;
-  }
-  return StatusCode::kUnavailable;
+  return IsPrivilegeMessage(message) ? StatusCode::kPermissionDenied : StatusCode::kUnavailable;
 }
 
 Status Make(StatusCode code, std::string message) {
   switch (code) {
     case StatusCode::kPermissionDenied:
-      return Status::PermissionDenied(std::move(message));
+      return Status::PermissionDenied(WithGrantHint(std::move(message)));
     case StatusCode::kUnavailable:
       return Status::Unavailable(std::move(message));
     default:
@@ -74,7 +70,10 @@ Status FromException(const std::exception& e, const std::string& what) {
   if (dynamic_cast<const pqxx::broken_connection*>(&e))
     return Make(CodeFor(message), what + ": " + message);
   if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&e)) {
-    if (sql->sqlstate() == "42501") return Status::PermissionDenied(what + ": " + message);
+    // libpqxx does not always carry the SQLSTATE; the server's words do.
+    if (sql->sqlstate() == "42501" || IsPrivilegeMessage(message)) {
+      return Status::PermissionDenied(WithGrantHint(what + ": " + message));
+    }
     if (sql->sqlstate().starts_with("08") || sql->sqlstate().starts_with("57P")) {
       return Status::Unavailable(what + ": " + message);
     }

@@ -12,7 +12,11 @@ namespace pgveil::pg {
 std::string ConnInfoValue(const std::string& value) {
   bool bare = !value.empty();
   for (char c : value) {
-    if (c == ' ' || c == '\'' || c == '\\' || c == '\t' || c == '\n' || c == '=') bare = false;
+    // libpq ends a bare value at any isspace() character, \f \v \r included.
+    if (c == ' ' || c == '\'' || c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+        c == '\v' || c == '=') {
+      bare = false;
+    }
   }
   if (bare) return value;
   std::string out = "'";

@@ -26,6 +26,22 @@ TEST_CASE("a URI's password is taken out too, and odd values are quoted", "[pg]"
   CHECK(ConnInfoValue("") == "''");
 }
 
+// Found by the conninfo fuzz target (tests/fuzz/corpus/conninfo/
+// crash-form-feed-left-bare): a host or database name holding a form feed,
+// vertical tab or carriage return was written bare, and libpq split it there,
+// so the DSN handed to pg_dump named another database.
+TEST_CASE("a value holding any whitespace libpq splits at is quoted", "[pg][regression]") {
+  for (const std::string value : {"a\fb", "a\vb", "a\rb", "a b", "a\tb", "a\nb"}) {
+    INFO("value with byte " << static_cast<int>(value[1]));
+    CHECK(ConnInfoValue(value) == "'" + value + "'");
+    auto moved = WithDatabase("host=/tmp", value);
+    REQUIRE(moved.ok());
+    auto parts = SplitPassword(moved.value());
+    REQUIRE(parts.ok());
+    CHECK(parts->without_password == "dbname='" + value + "' host=/tmp");
+  }
+}
+
 TEST_CASE("an empty DSN stays empty and a broken one is a usage error", "[pg]") {
   auto empty = SplitPassword("");
   REQUIRE(empty.ok());

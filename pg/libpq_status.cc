@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "pg/connection.h"
+#include "pg/grants.h"
 
 namespace pgveil::pg {
 namespace {
@@ -46,18 +47,14 @@ Status StatusFromResult(PGconn* conn, const PGresult* result, const std::string&
   if (sqlstate.empty() || sqlstate.starts_with("08") || sqlstate.starts_with("57P")) {
     return Status::Unavailable(what + ": " + message);
   }
-  if (sqlstate == "42501") return Status::PermissionDenied(what + ": " + message);
+  if (sqlstate == "42501") return Status::PermissionDenied(WithGrantHint(what + ": " + message));
   return Status::Internal(what + ": " + message);
 }
 
 Status StatusFromConnection(PGconn* conn, const std::string& what) {
   std::string message = PrimaryMessage(conn != nullptr ? PQerrorMessage(conn) : "out of memory");
   if (message.empty()) message = "the connection was lost";
-  if (message.find("password authentication failed") != std::string::npos ||
-      message.find("permission denied") != std::string::npos ||
-      message.find("no pg_hba.conf entry") != std::string::npos) {
-    return Status::PermissionDenied(what + ": " + message);
-  }
+  if (IsPrivilegeMessage(message)) return Status::PermissionDenied(WithGrantHint(what + ": " + message));
   return Status::Unavailable(what + ": " + message);
 }
 

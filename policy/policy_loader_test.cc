@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 namespace pgveil::policy {
 namespace {
 
@@ -246,6 +248,34 @@ TEST_CASE("relaxed mode, set rules and an empty tables map load", "[policy]") {
   CHECK(doc->paths[0].set_json == "\"hidden\"");
   CHECK(doc->paths[1].set_json == "0");
   CHECK(LoadPolicy("version: 1\ntables: {}\n", "p").ok());
+}
+
+// Found by the policy_loader fuzz target (tests/fuzz/corpus/policy_loader/
+// crash-control-character-in-key): a quoted key holding a newline was
+// echoed as it was, splitting one error over two lines, the second without
+// its file:line.
+TEST_CASE("a key holding control characters is reported on one line, escaped",
+          "[policy][regression]") {
+  const std::string error = ErrorOf("version: 1\n\"tab\\nles\\u001b[2J\": {}\n");
+  CHECK(error.find('\n') == std::string::npos);
+  CHECK(error.find('\x1b') == std::string::npos);
+  CHECK_THAT(error, Catch::StartsWith("pgveil.yaml:2:1: unknown key 'tab\\x0ales\\x1b[2J'"));
+}
+
+// Found by the policy_loader fuzz target (tests/fuzz/corpus/policy_loader/
+// crash-more-errors-summary-line): past 20 errors the last line counts the
+// rest; it read "1 more errors".
+TEST_CASE("past twenty errors one last line counts the rest", "[policy][regression]") {
+  auto policy_with_unknown_keys = [](int count) {
+    std::string yaml = "version: 1\n";
+    for (int i = 0; i < count; ++i) yaml += "unknown_" + std::to_string(i) + ": 1\n";
+    return yaml;
+  };
+  const std::string one_more = ErrorOf(policy_with_unknown_keys(21));
+  CHECK(std::count(one_more.begin(), one_more.end(), '\n') == 20);
+  CHECK_THAT(one_more, Catch::EndsWith("\npgveil.yaml: 1 more error not shown"));
+  CHECK_THAT(ErrorOf(policy_with_unknown_keys(23)),
+             Catch::EndsWith("\npgveil.yaml: 3 more errors not shown"));
 }
 
 }  // namespace pgveil::policy

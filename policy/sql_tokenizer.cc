@@ -12,6 +12,8 @@ bool IsWordPart(unsigned char c) { return IsWordStart(c) || (c >= '0' && c <= '9
 bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 // Walks the text keeping line and column (in code points) of the cursor.
+// Every byte that does not continue a UTF-8 character starts a column, so
+// no two tokens ever share a position, whatever the bytes.
 class Cursor {
  public:
   explicit Cursor(std::string_view text) : text_(text) {}
@@ -31,8 +33,14 @@ class Cursor {
       if (c == '\n') {
         ++line_;
         column_ = 1;
-      } else if ((c & 0xC0) != 0x80) {
+        continuations_ = 0;
+      } else if ((c & 0xC0) == 0x80 && continuations_ > 0) {
+        --continuations_;  // inside a multibyte character
+      } else {
+        // A character, or a byte that is not part of one (invalid UTF-8),
+        // which takes a column of its own as an editor shows it.
         ++column_;
+        continuations_ = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
       }
     }
   }
@@ -42,6 +50,7 @@ class Cursor {
   size_t pos_ = 0;
   int line_ = 1;
   int column_ = 1;
+  int continuations_ = 0;  // bytes still to come of the current UTF-8 character
 };
 
 void SkipBlockComment(Cursor& cursor) {

@@ -52,7 +52,19 @@ bool PolicyErrors::SpellsNull(const YAML::Node& value, const SourceLocation& key
 }
 
 void PolicyErrors::Add(const SourceLocation& where, std::string message) {
-  messages_.push_back({where, std::move(message)});
+  // Messages quote names from the policy, which may hold any bytes. A control
+  // character (a newline above all) would break "one error per line" and
+  // could drive the terminal, so each is written as \xNN.
+  std::string printable;
+  for (char c : message) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f) {
+      printable += fmt::format("\\x{:02x}", byte);
+    } else {
+      printable += c;
+    }
+  }
+  messages_.push_back({where, std::move(printable)});
 }
 
 Status PolicyErrors::ToStatus() const {
@@ -72,7 +84,8 @@ Status PolicyErrors::ToStatus() const {
                         sorted[i].where.column, sorted[i].message);
   }
   if (sorted.size() > kMaxReported) {
-    text += fmt::format("\n{}: {} more errors not shown", file_, sorted.size() - kMaxReported);
+    const size_t more = sorted.size() - kMaxReported;
+    text += fmt::format("\n{}: {} more error{} not shown", file_, more, more == 1 ? "" : "s");
   }
   return Status::InvalidArgument(text);
 }
