@@ -92,6 +92,11 @@ TEST_CASE("no command line of replicate or of the programs it runs holds the key
     CHECK(line.find(kTestKey) == std::string::npos);
   }
   Exec(f.source(), "ALTER ROLE postgres PASSWORD NULL");
+  // The killed run left its slot, publication and schema triggers on the
+  // shared source; the tests after this one expect none.
+  CHECK(testing::RunPgveil({"replicate", "cleanup", "--source", f.source(), "--target", target})
+            .exit_code == 0);
+  CHECK(PgveilSlots(f.source()).empty());
 }
 
 }  // namespace pgveil::e2e

@@ -246,6 +246,13 @@ TEST_CASE("SIGTERM ends a stream after the transaction in flight: applied, ackno
   Child child = SpawnReplicate(source, target, policy_path, {});
   REQUIRE(WaitFor(child, "streaming from the slot", 120));
   Exec(source, "UPDATE public.customers SET status = 'closed' WHERE customer_id % 5 = 0");
+  // Once the server has sent the transaction, it is in flight for the stream.
+  const std::string committed = Scalar(source, "SELECT pg_current_wal_lsn()::text");
+  for (int i = 0; i < 200 && Scalar(source, "SELECT coalesce(bool_or(sent_lsn >= '" + committed +
+                                                "'), false) FROM pg_stat_replication") != "t";
+       ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   kill(child.pid, SIGTERM);
   int status = 0;
