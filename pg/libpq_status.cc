@@ -43,8 +43,11 @@ Status StatusFromResult(PGconn* conn, const PGresult* result, const std::string&
   std::string sqlstate = state != nullptr ? state : "";
   message = SafeMessage(result, sqlstate, std::move(message));
   // Every error the server sends has a SQLSTATE; one without is libpq's own,
-  // such as "server closed the connection unexpectedly".
-  if (sqlstate.empty() || sqlstate.starts_with("08") || sqlstate.starts_with("57P")) {
+  // such as "server closed the connection unexpectedly". A transaction
+  // rolled back by the server (class 40: a deadlock, a serialization
+  // failure) is as transient as a lost connection: the caller may retry.
+  if (sqlstate.empty() || sqlstate.starts_with("08") || sqlstate.starts_with("57P") ||
+      sqlstate.starts_with("40")) {
     return Status::Unavailable(what + ": " + message);
   }
   if (sqlstate == "42501") return Status::PermissionDenied(WithGrantHint(what + ": " + message));

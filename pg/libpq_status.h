@@ -18,8 +18,10 @@ namespace pgveil::pg {
 
 // The status of a failed `result` on `conn` while doing `what`. The
 // SQLSTATE picks the code: class 08 (connection), 57P (shutdown,
-// termination) and none at all (libpq's own errors, a lost connection) are
-// Unavailable, 42501 is PermissionDenied, the rest Internal. Without a result (a lost connection) the connection's error is
+// termination), 40 (a transaction the server rolled back: deadlock,
+// serialization failure) and none at all (libpq's own errors, a lost
+// connection) are Unavailable, 42501 is PermissionDenied, the rest
+// Internal. Without a result (a lost connection) the connection's error is
 // used and the code is Unavailable.
 Status StatusFromResult(PGconn* conn, const PGresult* result, const std::string& what);
 
