@@ -1,11 +1,11 @@
 // `pgveil grants --for scan|check|report|replicate [--role NAME] [--schema S...]`:
 // prints the least-privilege SQL for a dedicated role (pg/grants.h). It
 // connects to nothing. Exit 0, or 2 for a bad flag.
-#include <iostream>
 #include <memory>
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "cli/terminal.h"
 #include "pg/grants.h"
 
 namespace pgveil::cli {
@@ -19,8 +19,8 @@ struct GrantsCommandOptions {
 int RunGrantsCommand(GrantsCommandOptions options) {
   // CLI11 has already held --for to the four names.
   options.request.purpose = pg::ParseGrantsPurpose(options.purpose).value();
-  std::cout << pg::GrantsSql(options.request);
-  return kExitClean;
+  Status written = WriteOutput("", pg::GrantsSql(options.request));
+  return written.ok() ? kExitClean : ReportError(written);
 }
 
 }  // namespace
