@@ -82,7 +82,8 @@ Result<ChildOutput> RunChild(const std::vector<std::string>& argv,
   for (const std::string& entry : env) names.push_back(entry.substr(0, entry.find('=') + 1));
   std::vector<char*> envp;
   for (char** e = environ; *e != nullptr; ++e) {
-    bool replaced = false;
+    // The masking key is pgveil's alone: pg_dump and pg_restore never see it.
+    bool replaced = std::strncmp(*e, "PGVEIL_KEY=", 11) == 0;
     for (const std::string& name : names) {
       replaced = replaced || std::strncmp(*e, name.c_str(), name.size()) == 0;
     }

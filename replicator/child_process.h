@@ -8,6 +8,8 @@
 // pgveil is killed, pg_restore does not go on writing into a target that a
 // rerun is about to reset. Its stderr is captured (at most 64 KiB) for the
 // error message; stdout is captured only when asked for.
+// The child inherits pgveil's environment except PGVEIL_KEY: the masking
+// key stays in this process.
 //
 // Thread-safety: call from the thread that lives as long as the child must
 // (the death signal follows the thread that forked, not the process); the

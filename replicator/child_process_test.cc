@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+
 namespace pgveil::replicator {
 
 TEST_CASE("a child's exit code, stdout and stderr come back", "[replicator]") {
@@ -18,6 +20,15 @@ TEST_CASE("the child gets the extra environment, replacing what was there", "[re
                                         {"PGPASSWORD=from-dsn"}, /*capture_stdout=*/true);
   REQUIRE(output.ok());
   CHECK(output->out == "from-dsn");
+}
+
+TEST_CASE("the masking key never reaches a child's environment", "[replicator]") {
+  setenv("PGVEIL_KEY", "key-of-the-parent", 1);
+  Result<ChildOutput> output =
+      RunChild({"sh", "-c", "printf %s \"${PGVEIL_KEY-unset}\""}, {}, /*capture_stdout=*/true);
+  unsetenv("PGVEIL_KEY");
+  REQUIRE(output.ok());
+  CHECK(output->out == "unset");
 }
 
 TEST_CASE("a program that is not installed is NotFound", "[replicator]") {
