@@ -58,6 +58,12 @@ std::string TriggerName(std::string_view slot, std::string_view what) {
 // Errors inside the triggers become warnings: a failing capture must never
 // block a migration on production. The replicator still sees every new
 // column in the stream's Relation messages and stops on it.
+//
+// The message is emitted after the EXCEPTION block, not inside it: the
+// block is a subtransaction, and logical decoding merges a subtransaction's
+// changes with its parent's by LSN, so a message emitted there could reach
+// the stream after the first row change that follows the DDL (seen on
+// PostgreSQL 15) — the rows of a new table before its description.
 std::string InstallSql(std::string_view slot, std::string_view publication) {
   const std::string prefix = QuoteLiteral(DdlMessagePrefix(slot));
   const std::string pub = QuoteLiteral(publication);
@@ -71,6 +77,7 @@ DECLARE
   joining record;
   body jsonb;
 BEGIN
+  BEGIN
   SELECT array_agg(DISTINCT coalesce(i.indrelid, cmd.objid)) INTO touched
   FROM pg_event_trigger_ddl_commands() cmd
   LEFT JOIN pg_index i ON i.indexrelid = cmd.objid
@@ -97,12 +104,14 @@ BEGIN
   END LOOP;
   )SQL" + DescriptionSql("touched") +
          R"SQL( INTO body;
+  EXCEPTION WHEN OTHERS THEN
+    RAISE WARNING 'pgveil: schema change capture failed (%); the replicator will stop on this change', SQLSTATE;
+    RETURN;
+  END;
   IF jsonb_array_length(body) > 0 THEN
     PERFORM pg_logical_emit_message(true, )SQL" +
          prefix + R"SQL(, jsonb_build_object('tables', body)::text);
   END IF;
-EXCEPTION WHEN OTHERS THEN
-  RAISE WARNING 'pgveil: schema change capture failed (%); the replicator will stop on this change', SQLSTATE;
 END
 $pgveil$;
 CREATE OR REPLACE FUNCTION )SQL" +
@@ -112,15 +121,18 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $pgve
 DECLARE
   body jsonb;
 BEGIN
-  SELECT jsonb_agg(jsonb_build_object('oid', objid::bigint, 'schema', schema_name, 'name', object_name))
-  INTO body FROM pg_event_trigger_dropped_objects()
-  WHERE object_type = 'table' AND original AND NOT is_temporary AND schema_name <> 'pgveil';
+  BEGIN
+    SELECT jsonb_agg(jsonb_build_object('oid', objid::bigint, 'schema', schema_name, 'name', object_name))
+    INTO body FROM pg_event_trigger_dropped_objects()
+    WHERE object_type = 'table' AND original AND NOT is_temporary AND schema_name <> 'pgveil';
+  EXCEPTION WHEN OTHERS THEN
+    RAISE WARNING 'pgveil: schema change capture failed (%)', SQLSTATE;
+    RETURN;
+  END;
   IF body IS NOT NULL THEN
     PERFORM pg_logical_emit_message(true, )SQL" +
          prefix + R"SQL(, jsonb_build_object('dropped', body)::text);
   END IF;
-EXCEPTION WHEN OTHERS THEN
-  RAISE WARNING 'pgveil: schema change capture failed (%)', SQLSTATE;
 END
 $pgveil$;
 )SQL" + "DROP EVENT TRIGGER IF EXISTS " +
@@ -238,6 +250,17 @@ Status InstallDdlCapture(pg::Connection& source, std::string_view slot,
   }
   return source.Execute("BEGIN;" + InstallSql(slot, publication) + "COMMIT;")
       .WithContext("installing the schema change triggers on the source");
+}
+
+Status RefreshDdlCapture(pg::Connection& source, std::string_view slot,
+                         std::string_view publication) {
+  PGVEIL_ASSIGN_OR_RETURN(
+      auto rows, source.Query("SELECT count(*) FROM pg_event_trigger WHERE evtname = " +
+                              QuoteLiteral(std::string(slot) + "_ddl") +
+                              " AND (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)"));
+  if (rows.empty() || !rows[0][0] || *rows[0][0] == "0") return Status::Ok();
+  return source.Execute("BEGIN;" + InstallSql(slot, publication) + "COMMIT;")
+      .WithContext("updating the schema change triggers on the source");
 }
 
 Status RemoveDdlCapture(pg::Connection& source, std::string_view slot) {

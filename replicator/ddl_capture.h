@@ -74,6 +74,11 @@ Status InstallDdlCapture(pg::Connection& source, std::string_view slot,
 
 // Drops the triggers and function of `slot`; the pgveil schema goes when it
 // is empty. Succeeds when there is nothing to drop.
+// Replaces the triggers of `slot`, if it has any and the role may, with
+// this version's: a stream made by an older version gets the newer fixes.
+Status RefreshDdlCapture(pg::Connection& source, std::string_view slot,
+                         std::string_view publication);
+
 Status RemoveDdlCapture(pg::Connection& source, std::string_view slot);
 
 // Parses a message body the triggers wrote. InvalidArgument names what is

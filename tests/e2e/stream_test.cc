@@ -167,6 +167,7 @@ TEST_CASE(
          "notes_private = '" +
              canary + "' || customer_id WHERE customer_id < 50");
     std::string err = catch_up(1);
+    INFO(err);
     CHECK(err.find("public.customers.notes_private (text)") != std::string::npos);
     CHECK(err.find("notes_private: ") != std::string::npos);  // the rule to add
     CHECK(Count(target,
@@ -192,6 +193,7 @@ TEST_CASE(
              "' || g || '@example.org' FROM "
              "generate_series(1, 30) g");
     std::string err = catch_up(1);
+    INFO(err);
     CHECK(err.find("a new table: public.referrals.") != std::string::npos);
     CHECK(Scalar(target, "SELECT to_regclass('public.referrals') IS NULL") == "t");
     add_rule("\ntables:",
@@ -207,6 +209,7 @@ TEST_CASE(
              "' || customer_id || "
              "'@example.org' WHERE customer_id < 40");
     std::string err = catch_up(1);
+    INFO(err);
     CHECK(err.find("a renamed column: public.customers.fallback_email") != std::string::npos);
     std::string text = ReadFile(policy_path);
     size_t at = text.find("    backup_email:");
