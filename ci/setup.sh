@@ -14,6 +14,7 @@ PACKAGES=(
   postgresql-15 postgresql-contrib postgresql-15-wal2json
   chromium fonts-dejavu-core zlib1g-dev  # report_render_test: headless render, PNG decode
   libcpp-httplib-dev  # replicate --metrics-listen
+  libnats-dev nats-server  # the masked change stream through NATS JetStream
   help2man  # the man page, from pgveil --help
   clang-14 libclang-rt-14-dev            # libFuzzer targets (bench/fuzz.sh, ci/hardening.sh)
 )

@@ -25,5 +25,6 @@ void AddReplicateAdminCommands(CLI::App& replicate, CommandRunner* runner);
 void AddReportCommand(CLI::App& app, CommandRunner* runner);
 void AddBranchCommand(CLI::App& app, CommandRunner* runner);
 void AddGrantsCommand(CLI::App& app, CommandRunner* runner);
+void AddApplyCommand(CLI::App& app, CommandRunner* runner);
 
 }  // namespace pgveil::cli

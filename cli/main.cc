@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   AddSnapshotCommand(app, &runner);
   AddDiffCommand(app, &runner);
   AddReplicateCommand(app, &runner);
+  AddApplyCommand(app, &runner);
   AddReportCommand(app, &runner);
   AddBranchCommand(app, &runner);
   AddGrantsCommand(app, &runner);

@@ -30,6 +30,7 @@
 
 #include <fmt/format.h>
 
+#include "broker/nats_url.h"
 #include "cli/command.h"
 #include "cli/exit_codes.h"
 #include "cli/metrics_server.h"
@@ -37,10 +38,12 @@
 #include "cli/policy_discovery.h"
 #include "cli/policy_file.h"
 #include "cli/scan_pipeline.h"
+#include "cli/stream_runtime.h"
 #include "cli/terminal.h"
 #include "masking/key_source.h"
 #include "policy/check.h"
 #include "policy/fingerprint.h"
+#include "replicator/jetstream_publisher.h"
 #include "replicator/pgoutput.h"
 #include "replicator/replicator.h"
 #include "replicator/stream.h"
@@ -52,106 +55,12 @@ namespace {
 
 struct ReplicateCommandOptions {
   replicator::ReplicateOptions replicate;
+  std::string sink;               // nats://…: publish to JetStream instead of a target
+  std::string stream = "pgveil";  // the JetStream stream, with sink
   std::string policy;
   bool catch_up = false;
   std::string log_format = "text";
   std::string metrics_listen;  // "" serves no metrics
-};
-
-// Set by SIGTERM and SIGINT while streaming; a second signal ends the
-// process at once.
-std::atomic<bool> stop_requested{false};
-
-void RequestStop(int signal_number) {
-  stop_requested = true;
-  ::signal(signal_number, SIG_DFL);
-}
-
-void StopOnSignals() {
-  struct sigaction action {};
-  action.sa_handler = RequestStop;
-  sigemptyset(&action.sa_mask);
-  action.sa_flags = 0;  // no SA_RESTART: a wait for the stream returns at once
-  sigaction(SIGTERM, &action, nullptr);
-  sigaction(SIGINT, &action, nullptr);
-}
-
-std::string Bytes(double bytes) {
-  const char* units[] = {"B", "kB", "MB", "GB", "TB"};
-  int unit = 0;
-  while (bytes >= 1000 && unit < 4) {
-    bytes /= 1000;
-    ++unit;
-  }
-  return unit == 0 ? fmt::format("{:.0f} B", bytes) : fmt::format("{:.1f} {}", bytes, units[unit]);
-}
-
-std::string Count(int64_t n) {
-  std::string digits = std::to_string(n);
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
-// Notes always go to stderr; phases and progress only to a terminal. The
-// time each phase took goes into the summary.
-class CliObserver : public replicator::ReplicationObserver {
- public:
-  void Note(const std::string& message) override { LogLine("info", "note", message); }
-  void Event(replicator::StreamEvent event, const std::string& message) override {
-    using replicator::StreamEvent;
-    if (CurrentLogFormat() == LogFormat::kText) return ReplicationObserver::Event(event, message);
-    switch (event) {
-      case StreamEvent::kStreaming: return LogLine("info", "streaming", message);
-      case StreamEvent::kSchemaChange: return LogLine("info", "schema_change", message);
-      case StreamEvent::kPaused: return LogLine("info", "paused", message);
-      case StreamEvent::kResumed: return LogLine("info", "resumed", message);
-      case StreamEvent::kRetry: return LogLine("warning", "retry", message);
-      case StreamEvent::kWarning: return LogLine("warning", "warning", message);
-      case StreamEvent::kCheckpoint: return LogLine("info", "checkpoint", message);
-    }
-  }
-  void Phase(std::string_view phase) override {
-    EndPhase();
-    phase_ = phase;
-    phase_start_ = std::chrono::steady_clock::now();
-    if (CurrentLogFormat() == LogFormat::kJson) LogLine("info", "phase", std::string(phase));
-    Progress(std::string(phase) + "...");
-  }
-  void Progress(const replicator::CopyProgress& p) override {
-    const double rate = p.seconds > 0 ? static_cast<double>(p.bytes) / p.seconds : 0;
-    const double rows_per_second = p.seconds > 0 ? static_cast<double>(p.rows) / p.seconds : 0;
-    std::string eta;
-    if (p.rows_expected > p.rows && rows_per_second > 0) {
-      const auto left = static_cast<int64_t>((p.rows_expected - p.rows) / rows_per_second);
-      eta = fmt::format(", about {}m{:02d}s left", left / 60, left % 60);
-    }
-    Progress(fmt::format("copying: {}/{} tables, {} rows ({:.0f}/s), {}, {}/s{}", p.tables_done,
-                         p.tables_total, Count(p.rows), rows_per_second,
-                         Bytes(static_cast<double>(p.bytes)), Bytes(rate), eta));
-  }
-
-  // "dumping the schema 0.3s, creating tables 0.2s, ..." once Replicate returned.
-  std::string Timings() {
-    EndPhase();
-    return timings_;
-  }
-
- private:
-  static void Progress(std::string_view line) { cli::Progress(line); }
-  void EndPhase() {
-    if (phase_.empty()) return;
-    double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - phase_start_).count();
-    timings_ += fmt::format("{}{} {:.1f}s", timings_.empty() ? "" : ", ", phase_, seconds);
-    phase_.clear();
-  }
-  std::string phase_;
-  std::chrono::steady_clock::time_point phase_start_;
-  std::string timings_;
 };
 
 std::string Summary(const replicator::ReplicateSummary& summary, const std::string& timings) {
@@ -181,14 +90,12 @@ std::string Summary(const replicator::ReplicateSummary& summary, const std::stri
   return out + "phases: " + timings + "\n";
 }
 
-// The gate, then the copy. Returns the exit code; kExitClean when the copy
-// is complete.
-int CopyIntoTarget(const policy::Policy& policy, const masking::KeyRing& keys,
-                   const replicator::ReplicateOptions& options) {
-  // The gate: the same check `pgveil check --mode strict` runs.
+// The gate: the same check `pgveil check --mode strict` runs. Returns the
+// exit code; kExitClean when the policy covers the source.
+int GateOnSource(const policy::Policy& policy, const std::string& source_dsn) {
   Progress("checking the policy against the source...");
   ScanOptions scan;
-  scan.dsn = options.source_dsn;
+  scan.dsn = source_dsn;
   scan.include_matviews = true;
   Result<ScanOutcome> scanned = RunScan(scan);
   if (!scanned.ok()) return ReportError(scanned.status().WithContext("checking the source"));
@@ -208,7 +115,14 @@ int CopyIntoTarget(const policy::Policy& policy, const masking::KeyRing& keys,
                         gate.Errors()));
     return kExitFindings;
   }
+  return kExitClean;
+}
 
+// The gate, then the copy. Returns the exit code; kExitClean when the copy
+// is complete.
+int CopyIntoTarget(const policy::Policy& policy, const masking::KeyRing& keys,
+                   const replicator::ReplicateOptions& options) {
+  if (int gate = GateOnSource(policy, options.source_dsn); gate != kExitClean) return gate;
   CliObserver observer;
   Result<replicator::ReplicateSummary> summary =
       replicator::Replicate(policy, keys, options, observer);
@@ -240,42 +154,6 @@ std::string StreamSummaryText(const replicator::StreamSummary& summary) {
   return out + "\n";
 }
 
-// The stream's progress line on a terminal, twice a second: position, lag,
-// rows applied and their rate. Nothing when stderr is not a terminal.
-class StreamProgress {
- public:
-  StreamProgress(const replicator::StreamMetrics& metrics, std::string what)
-      : metrics_(metrics), what_(std::move(what)) {
-    if (!ShowsProgress()) return;
-    thread_ = std::thread([this] {
-      int64_t before = metrics_.changes;
-      while (!stop_.load()) {
-        for (int i = 0; i < 5 && !stop_.load(); ++i) {
-          std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        }
-        const int64_t changes = metrics_.changes;
-        Progress(fmt::format("{}: applied up to {}, lag {:.2f} s, {} row changes ({}/s)", what_,
-                             replicator::pgoutput::FormatLsn(metrics_.applied_lsn),
-                             metrics_.lag_seconds.load(), Count(changes),
-                             Count((changes - before) * 2)));
-        before = changes;
-      }
-    });
-  }
-  ~StreamProgress() { Stop(); }
-  void Stop() {
-    stop_ = true;
-    if (thread_.joinable()) thread_.join();
-    Progress("");
-  }
-
- private:
-  const replicator::StreamMetrics& metrics_;
-  const std::string what_;
-  std::atomic<bool> stop_{false};
-  std::thread thread_;
-};
-
 // Streams from the slot the copy kept until stopped. Returns the exit code.
 int StreamIntoTarget(const policy::Policy& policy, const masking::KeyRing& keys,
                      const replicator::PolicyRecord& record, const ReplicateCommandOptions& options,
@@ -305,6 +183,58 @@ int StreamIntoTarget(const policy::Policy& policy, const masking::KeyRing& keys,
   return kExitClean;
 }
 
+// The gate, then masked events to the JetStream stream until stopped
+// (replicator/jetstream_publisher.h). Returns the exit code.
+int PublishToSink(const policy::Policy& policy, const masking::KeyRing& keys,
+                  const replicator::PolicyRecord& record, const ReplicateCommandOptions& options,
+                  replicator::StreamMetrics& metrics) {
+  Result<std::vector<std::string>> servers = broker::ParseNatsUrl(options.sink);
+  if (!servers.ok()) return ReportError(servers.status().WithContext("--sink"));
+  Status name = broker::ValidateStreamName(options.stream);
+  if (!name.ok()) return ReportError(name.WithContext("--stream"));
+  Result<replicator::NewColumnJudge> judge = MakeNewColumnJudge();
+  if (!judge.ok()) return ReportError(judge.status());
+  replicator::PublishOptions publish;
+  publish.source_dsn = options.replicate.source_dsn;
+  publish.servers = *servers;
+  publish.stream = options.stream;
+  publish.policy = record;
+  publish.judge = *judge;
+  // As before a direct copy: the gate, only when a copy is to be published.
+  int gate_exit = kExitClean;
+  publish.before_copy = [&] {
+    gate_exit = GateOnSource(policy, options.replicate.source_dsn);
+    return gate_exit == kExitClean ? Status::Ok()
+                                   : Status::GateFailed("the policy check stopped the copy");
+  };
+  publish.stop = &stop_requested;
+  publish.catch_up = options.catch_up;
+  publish.metrics = &metrics;
+  StopOnSignals();
+  CliObserver observer;
+  StreamProgress progress(metrics, options.catch_up ? "catching up" : "publishing (Ctrl-C stops)");
+  Result<replicator::PublishSummary> summary =
+      replicator::PublishToJetStream(policy, keys, publish, observer);
+  progress.Stop();
+  if (gate_exit != kExitClean) return gate_exit;  // the check said why
+  if (!summary.ok()) return ReportError(summary.status());
+  std::string text =
+      summary->copied
+          ? fmt::format("published a masked copy of {} rows, then ", Count(summary->copy_rows))
+          : "published ";
+  text += fmt::format("{} source transactions ({} row changes) to the JetStream stream \"{}\"",
+                      Count(summary->transactions), Count(summary->changes), options.stream);
+  text += "; the source is acknowledged up to " +
+          (summary->confirmed_lsn.empty() ? std::string("where it was") : summary->confirmed_lsn);
+  Status written = WriteOutput("", text + "\n");
+  if (!written.ok()) return ReportError(written);
+  LogLine("info", "stopped",
+          "the replication slot keeps the source's changes for the next run of this command; if "
+          "there will be none, remove it with: pgveil replicate cleanup --source SOURCE --sink "
+          "URL --stream " + options.stream);
+  return kExitClean;
+}
+
 int RunReplicateCommand(const ReplicateCommandOptions& options) {
   SetLogFormat(options.log_format == "json" ? LogFormat::kJson : LogFormat::kText);
   Result<std::string> policy_path = ResolvePolicyPath(options.policy);
@@ -319,19 +249,12 @@ int RunReplicateCommand(const ReplicateCommandOptions& options) {
   // Bound before anything else happens: a bad address fails at once, not
   // after the copy.
   replicator::StreamMetrics metrics;
-  std::unique_ptr<MetricsServer> server;
-  if (!options.metrics_listen.empty()) {
-    Result<std::unique_ptr<MetricsServer>> started =
-        MetricsServer::Start(options.metrics_listen, metrics);
-    if (!started.ok()) return ReportError(started.status());
-    server = std::move(started).value();
-    const std::string host = options.metrics_listen.substr(0, options.metrics_listen.rfind(':'));
-    LogLine("info", "metrics",
-            fmt::format("serving metrics at http://{}:{}/metrics", host, server->port()));
-  }
+  Result<std::unique_ptr<MetricsServer>> server = ServeMetrics(options.metrics_listen, metrics);
+  if (!server.ok()) return ReportError(server.status());
 
   replicator::ReplicateOptions replicate = options.replicate;
   replicate.policy = {policy::Sha256Hex(*text), std::string(policy::ModeName(loaded->mode))};
+  if (!options.sink.empty()) return PublishToSink(*loaded, *keys, replicate.policy, options, metrics);
   const std::string& policy_sha256 = replicate.policy.sha256;
   bool resume = false;
   if (!replicate.snapshot_only && !replicate.force) {
@@ -370,10 +293,20 @@ void AddReplicateCommand(CLI::App& app, CommandRunner* runner) {
   command->add_option("--source", options->replicate.source_dsn, "source DSN (production)");
   command->add_option("--target", options->replicate.target_dsn,
                       "target DSN (an empty database, or one this command copied into)");
+  CLI::Option* sink =
+      command->add_option("--sink", options->sink,
+                          "publish masked change events to NATS JetStream instead of a target: "
+                          "nats://HOST:PORT[,HOST:PORT...]")
+          ->excludes("--target");
+  command->add_option("--stream", options->stream, "the JetStream stream (with --sink)")
+      ->needs(sink)
+      ->capture_default_str();
   command->add_option("--policy", options->policy,
                       "the policy file (default: $PGVEIL_POLICY, else the nearest pgveil.yaml)");
-  command->add_flag("--snapshot-only", options->replicate.snapshot_only,
-                    "copy once and leave no replication slot on the source");
+  command
+      ->add_flag("--snapshot-only", options->replicate.snapshot_only,
+                 "copy once and leave no replication slot on the source")
+      ->excludes(sink);
   command
       ->add_flag("--catch-up", options->catch_up,
                  "stream until everything the source had written at the start is applied, "
@@ -399,10 +332,9 @@ void AddReplicateCommand(CLI::App& app, CommandRunner* runner) {
   AddReplicateAdminCommands(*command, runner);
   command->callback([command, options, runner] {
     if (!command->get_subcommands().empty()) return;  // status or cleanup runs instead
-    for (const char* flag : {"--source", "--target"}) {
-      if (command->get_option(flag)->count() == 0) {
-        throw CLI::RequiredError(std::string(flag));
-      }
+    if (command->get_option("--source")->count() == 0) throw CLI::RequiredError("--source");
+    if (command->get_option("--target")->count() + command->get_option("--sink")->count() == 0) {
+      throw CLI::RequiredError("--target (or --sink)");
     }
     *runner = [options] { return RunReplicateCommand(*options); };
   });

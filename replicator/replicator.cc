@@ -14,89 +14,15 @@
 #include "replicator/ddl_capture.h"
 #include "replicator/masking_plan.h"
 #include "replicator/parallel_copy.h"
+#include "replicator/publication.h"
 #include "replicator/schema_transfer.h"
 #include "replicator/target_state.h"
+#include "replicator/work_dir.h"
 
 namespace pgveil::replicator {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// A private directory for the schema archive, removed with its contents.
-class WorkDir {
- public:
-  static Result<WorkDir> Create() {
-    std::error_code error;
-    std::string pattern =
-        (std::filesystem::temp_directory_path(error) / "pgveil-replicate-XXXXXX").string();
-    if (error || mkdtemp(pattern.data()) == nullptr) {
-      return Status::Unavailable("cannot create a temporary directory for the schema dump");
-    }
-    return WorkDir(pattern);
-  }
-  WorkDir(WorkDir&& other) noexcept : path_(std::move(other.path_)) { other.path_.clear(); }
-  WorkDir(const WorkDir&) = delete;
-  WorkDir& operator=(const WorkDir&) = delete;
-  ~WorkDir() {
-    std::error_code ignored;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ignored);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  explicit WorkDir(std::string path) : path_(std::move(path)) {}
-  std::string path_;
-};
-
-// The roots of the copied tables: what a publication lists.
-std::vector<RelationRef> PublicationTables(const MaskingPlan& plan) {
-  std::set<std::pair<std::string, std::string>> seen;
-  std::vector<RelationRef> tables;
-  for (const TablePlan& table : plan.tables) {
-    if (seen.insert({table.root_schema, table.root_name}).second) {
-      tables.push_back({table.root_schema, table.root_name, 0});
-    }
-  }
-  return tables;
-}
-
-// The oids of the publication's tables, as of the snapshot's catalog.
-std::vector<uint32_t> PublishedOids(const MaskingPlan& plan, const Catalog& catalog) {
-  std::set<std::string> roots;
-  for (const RelationRef& table : PublicationTables(plan)) roots.insert(table.QualifiedName());
-  std::vector<uint32_t> oids;
-  for (const TableInfo& table : catalog.tables) {
-    if (roots.count(table.QualifiedName())) oids.push_back(table.oid);
-  }
-  return oids;
-}
-
-// A table in a publication that publishes updates and deletes must have a
-// replica identity, or PostgreSQL refuses UPDATE and DELETE on it — on the
-// source. So a stream starts only when every streamed table has one, and
-// never guesses how to find a row.
-Status CheckReplicaIdentities(pg::Connection& source, const std::vector<uint32_t>& oids) {
-  std::string list;
-  for (uint32_t oid : oids) list += (list.empty() ? "" : ",") + std::to_string(oid);
-  PGVEIL_ASSIGN_OR_RETURN(
-      auto rows,
-      source.Query("SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN "
-                   "pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = ANY('{" +
-                   list +
-                   "}'::oid[]) AND NOT (c.relreplident = 'f' OR EXISTS (SELECT 1 FROM pg_index "
-                   "i WHERE i.indrelid = c.oid AND CASE c.relreplident WHEN 'd' THEN "
-                   "i.indisprimary WHEN 'i' THEN i.indisreplident ELSE false END)) ORDER BY 1"));
-  if (rows.empty()) return Status::Ok();
-  std::string names;
-  for (size_t i = 0; i < rows.size() && i < 5; ++i) names += (i ? ", " : "") + rows[i][0].value_or("");
-  if (rows.size() > 5) names += fmt::format(" and {} more", rows.size() - 5);
-  return Status::InvalidArgument(fmt::format(
-      "{} table(s) have no primary key or replica identity, so their UPDATE and DELETE could "
-      "not be streamed (and a publication would make PostgreSQL refuse them on the source): {}. "
-      "Give each a primary key or ALTER TABLE ... REPLICA IDENTITY FULL, skip them in the "
-      "policy, or pass --snapshot-only",
-      rows.size(), names));
-}
 
 // Everything between taking the snapshot and releasing it.
 class CopyRun {

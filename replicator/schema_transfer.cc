@@ -1,6 +1,7 @@
 #include "replicator/schema_transfer.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -138,6 +139,23 @@ Status SchemaTransfer::Restore(const std::string& section, bool single_transacti
   return RunClient("pg_restore", args, client, nullptr);
 }
 
+Result<std::string> SchemaTransfer::SectionSql(const std::string& section) const {
+  std::string script;
+  PGVEIL_RETURN_IF_ERROR(
+      RunClient("pg_restore",
+                {"--section=" + section, "--use-list=" + list_, "--no-owner", "--no-acl",
+                 "--no-security-labels", "--file=-", archive_},
+                ClientConnection{}, &script)
+          .WithContext("writing the " + section + " SQL"));
+  std::string sql;
+  std::istringstream lines(script);
+  for (std::string line; std::getline(lines, line);) {
+    const bool meta = line.starts_with("\\restrict ") || line.starts_with("\\unrestrict ");
+    if (!meta) sql += line + "\n";
+  }
+  return sql;
+}
+
 Status SchemaTransfer::RestorePreData() const {
   return Restore("pre-data", true).WithContext("creating the tables on the target");
 }
@@ -147,7 +165,7 @@ Status SchemaTransfer::RestorePostData() const {
       .WithContext("creating indexes, constraints and triggers on the target");
 }
 
-Result<int> CopySequenceValues(pg::Connection& source, pg::Connection& target) {
+Result<std::vector<SequenceValue>> ReadSequenceValues(pg::Connection& source) {
   // pg_sequences hides the value of a sequence that was never read from
   // (is_called false, as after an identity's RESTART WITH); reading each
   // sequence itself gives both, in one UNION ALL round trip.
@@ -156,7 +174,8 @@ Result<int> CopySequenceValues(pg::Connection& source, pg::Connection& target) {
                                "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = "
                                "'S' AND CASE WHEN c.relkind = 'S' THEN "  // it raises otherwise
                                "has_sequence_privilege(c.oid, 'SELECT') END ORDER BY 1"));
-  if (names.empty()) return 0;
+  std::vector<SequenceValue> sequences;
+  if (names.empty()) return sequences;
   std::string read;
   for (const auto& row : names) {
     if (row.empty() || !row[0]) continue;
@@ -164,15 +183,31 @@ Result<int> CopySequenceValues(pg::Connection& source, pg::Connection& target) {
             ", last_value::text, is_called::text FROM " + *row[0];
   }
   PGVEIL_ASSIGN_OR_RETURN(auto values, source.Query(read));
-  std::string sql;
   for (const auto& row : values) {
     if (row.size() < 3 || !row[0] || !row[1] || !row[2]) continue;
-    std::string name = QuoteLiteral(*row[0]);
-    sql += "SELECT pg_catalog.setval(to_regclass(" + name + "), " + *row[1] + ", " +
-           (*row[2] == "t" ? "true" : "false") + ") WHERE to_regclass(" + name + ") IS NOT NULL;\n";
+    sequences.push_back({*row[0], *row[1], *row[2] == "t"});
   }
-  PGVEIL_RETURN_IF_ERROR(target.Execute(sql).WithContext("setting sequences on the target"));
-  return static_cast<int>(values.size());
+  return sequences;
+}
+
+std::string SetSequencesSql(const std::vector<SequenceValue>& sequences) {
+  std::string sql;
+  for (const SequenceValue& sequence : sequences) {
+    std::string name = QuoteLiteral(sequence.name);
+    sql += "SELECT pg_catalog.setval(to_regclass(" + name + "), " +
+           std::to_string(std::strtoll(sequence.last_value.c_str(), nullptr, 10)) + ", " +
+           (sequence.is_called ? "true" : "false") + ") WHERE to_regclass(" + name +
+           ") IS NOT NULL;\n";
+  }
+  return sql;
+}
+
+Result<int> CopySequenceValues(pg::Connection& source, pg::Connection& target) {
+  PGVEIL_ASSIGN_OR_RETURN(std::vector<SequenceValue> sequences, ReadSequenceValues(source));
+  if (sequences.empty()) return 0;
+  PGVEIL_RETURN_IF_ERROR(
+      target.Execute(SetSequencesSql(sequences)).WithContext("setting sequences on the target"));
+  return static_cast<int>(sequences.size());
 }
 
 Status RefreshMaterializedViews(pg::Connection& target, const std::vector<RelationRef>& matviews) {

@@ -33,6 +33,7 @@
 #include "core/status.h"
 #include "pg/connection.h"
 #include "replicator/masking_plan.h"
+#include "replicator/sequence_value.h"
 
 namespace pgveil::replicator {
 
@@ -57,6 +58,11 @@ class SchemaTransfer {
   Status RestorePreData() const;
   Status RestorePostData() const;
 
+  // The SQL of `section` ("pre-data" or "post-data") as pg_restore would
+  // run it, for a target that only gets SQL (the change stream): psql's
+  // meta-commands (\restrict) are left out.
+  Result<std::string> SectionSql(const std::string& section) const;
+
  private:
   explicit SchemaTransfer(SchemaTransferOptions options) : options_(std::move(options)) {}
   Status Restore(const std::string& section, bool single_transaction) const;
@@ -66,6 +72,13 @@ class SchemaTransfer {
   std::string list_;  // the archive's list, FKs into skipped tables commented out
   int dropped_foreign_keys_ = 0;
 };
+
+// Every sequence of the source the session may read, with its state now.
+Result<std::vector<SequenceValue>> ReadSequenceValues(pg::Connection& source);
+
+// setval for each of `sequences` that exists where the SQL runs (names
+// and values are quoted or parsed, never pasted).
+std::string SetSequencesSql(const std::vector<SequenceValue>& sequences);
 
 // Sets every sequence on the target that also exists on the source to the
 // source's current state, last value and is_called (sequences are not

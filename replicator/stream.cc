@@ -18,6 +18,7 @@
 #include "replicator/branch_lock.h"
 #include "replicator/change_batch.h"
 #include "replicator/ddl_capture.h"
+#include "replicator/schema_model.h"
 #include "replicator/schema_sync.h"
 #include "replicator/schema_transfer.h"
 #include "replicator/stream_admin.h"
@@ -42,7 +43,6 @@ constexpr size_t kBatchBytes = size_t{16} << 20;
 constexpr auto kFeedbackEvery = std::chrono::seconds(10);
 constexpr auto kRetainedWalEvery = std::chrono::seconds(30);
 constexpr auto kCatchUpPoll = std::chrono::milliseconds(300);
-constexpr int kLockAttempts = 20;  // 250 ms apart
 // How long a read of the stream waits while a target transaction is in
 // flight, so that its acknowledgement is not late.
 constexpr int kPendingPollMs = 5;
@@ -56,16 +56,6 @@ constexpr auto kBranchRequestEvery = std::chrono::milliseconds(100);
 constexpr auto kBranchLockPoll = std::chrono::milliseconds(50);
 constexpr auto kCheckpointEvery = std::chrono::seconds(10);
 constexpr int kIdleReadMs = 100;
-
-// The end of the last WAL record before the insert position `insert`. The
-// insert position is where the next record starts: after the page header
-// (24 bytes, 40 at the start of a segment) when the last record ended at a
-// page's end, and a stream only ever reaches the end of a record.
-pgoutput::Lsn EndOfLastRecord(pgoutput::Lsn insert, uint64_t page, uint64_t segment) {
-  if (segment > 0 && insert % segment == 40) return insert - 40;
-  if (page > 0 && insert % page == 24) return insert - 24;
-  return insert;
-}
 
 // A pgoutput time as SQL.
 std::string TimestampSql(int64_t micros) {
@@ -164,19 +154,9 @@ class StreamSession {
     Result<std::unique_ptr<pg::Connection>> source = pg::Connection::Open(options_.source_dsn);
     if (!source.ok()) return source.status().WithContext("the source");
     source_ = std::move(source).value();
+    PGVEIL_RETURN_IF_ERROR(RefreshDdlCapture(*source_, slot_, slot_));
     if (options_.catch_up) {
-      // The insert position, not pg_current_wal_lsn() (the write position):
-      // a commit made with synchronous_commit off may not be written yet,
-      // and a stream that stopped at the write position would stop before
-      // that transaction is sent.
-      PGVEIL_ASSIGN_OR_RETURN(Rows now,
-                              source_->Query("SELECT pg_current_wal_insert_lsn()::text, "
-                                             "current_setting('wal_block_size'), "
-                                             "pg_size_bytes(current_setting('wal_segment_size'))"));
-      PGVEIL_ASSIGN_OR_RETURN(Lsn insert, pgoutput::ParseLsn(FirstRowValue(now, 0)));
-      catch_up_lsn_ =
-          EndOfLastRecord(insert, std::strtoull(FirstRowValue(now, 1).c_str(), nullptr, 10),
-                          std::strtoull(FirstRowValue(now, 2).c_str(), nullptr, 10));
+      PGVEIL_ASSIGN_OR_RETURN(catch_up_lsn_, EndOfWal(*source_));
     }
     Result<pg::ConnInfoParts> parts = pg::SplitPassword(options_.source_dsn);
     PGVEIL_RETURN_IF_ERROR(
@@ -203,7 +183,7 @@ class StreamSession {
   // The target's sessions: the one holding the lock, which listens for
   // branches (branch_lock.h), and the one the batches are applied on.
   Status OpenTargetSessions() {
-    PGVEIL_ASSIGN_OR_RETURN(target_, OpenTarget());
+    PGVEIL_ASSIGN_OR_RETURN(target_, TargetState::OpenWaiting(options_.target_dsn, *options_.stop));
     PGVEIL_RETURN_IF_ERROR(
         target_->connection().Listen(kBranchChannel).WithContext("the target"));
     PGVEIL_ASSIGN_OR_RETURN(Rows oid,
@@ -236,29 +216,11 @@ class StreamSession {
         .WithContext("the target");
   }
 
-  // The target, with its lock. A run killed a moment ago may still hold the
-  // lock until its backend notices; another run streaming into the target
-  // holds it for good, which is an error once this has waited a while.
-  Result<std::unique_ptr<TargetState>> OpenTarget() {
-    for (int attempt = 1;; ++attempt) {
-      Result<std::unique_ptr<TargetState>> target = TargetState::Open(options_.target_dsn);
-      if (target.ok() || target.status().code() != StatusCode::kInvalidArgument ||
-          attempt == kLockAttempts || options_.stop->load()) {
-        return target;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(250));
-    }
-  }
-
   Status LoadModel() {
     PGVEIL_ASSIGN_OR_RETURN(Rows rows,
                             target_->connection().Query("SELECT coalesce(jsonb_agg(description), "
                                                         "'[]')::text FROM pgveil.stream_tables"));
-    PGVEIL_ASSIGN_OR_RETURN(SchemaChange all,
-                            ParseSchemaChange("{\"tables\": " + FirstRowValue(rows, 0) + "}"));
-    model_.clear();
-    for (SourceTable& table : all.tables) model_[table.oid] = std::move(table);
-    return Status::Ok();
+    return model_.Load(FirstRowValue(rows, 0));
   }
 
   bool Idle() const {
@@ -356,46 +318,21 @@ class StreamSession {
     if (skipping_ || message.prefix != DdlMessagePrefix(slot_)) return Status::Ok();
     PGVEIL_ASSIGN_OR_RETURN(SchemaChange change, ParseSchemaChange(message.content));
     for (const SourceTable& after : change.tables) {
-      auto known = model_.find(after.oid);
-      const SourceTable* before = known == model_.end() ? nullptr : &known->second;
       const policy::TableRule* rules = plan_input_.policy.FindTable(after.schema, after.name);
       if (rules != nullptr && rules->skip) continue;
-      PGVEIL_RETURN_IF_ERROR(GateSchemaChange(before, after, plan_input_));
-      for (const std::string& sql : SchemaStatements(before, OnTarget(after))) {
-        batch_.Statement(sql);
-      }
-      batch_.Statement("INSERT INTO pgveil.stream_tables VALUES (" + std::to_string(after.oid) +
-                       ", " + QuoteLiteral(TablesToJson({after})) +
-                       "::jsonb->0) ON CONFLICT (oid) DO UPDATE SET description = "
-                       "excluded.description");
+      PGVEIL_RETURN_IF_ERROR(GateSchemaChange(model_.Find(after.oid), after, plan_input_));
+      for (const std::string& sql : model_.Change(after)) batch_.Statement(sql);
       observer_.Event(StreamEvent::kSchemaChange,
                       "schema change on " + after.QualifiedName() + " applied to the target");
-      model_[after.oid] = after;
     }
     for (const SourceTable& dropped : change.dropped) {
-      auto known = model_.find(dropped.oid);
-      if (known == model_.end()) continue;
-      batch_.Statement(DropTableStatement(known->second));
-      batch_.Statement("DELETE FROM pgveil.stream_tables WHERE oid = " +
-                       std::to_string(dropped.oid));
+      const std::vector<std::string> statements = model_.Drop(dropped.oid);
+      if (statements.empty()) continue;
+      for (const std::string& sql : statements) batch_.Statement(sql);
       observer_.Event(StreamEvent::kSchemaChange,
-                      "dropped " + known->second.QualifiedName() + " on the target");
-      model_.erase(known);
+                      "dropped " + dropped.QualifiedName() + " on the target");
     }
     return Status::Ok();
-  }
-
-  // `table` without the foreign keys into tables the target does not have.
-  SourceTable OnTarget(SourceTable table) const {
-    const std::string self = table.QualifiedName();
-    std::erase_if(table.constraints, [this, &self](const SourceConstraint& constraint) {
-      if (constraint.references.empty() || constraint.references == self) return false;
-      for (const auto& [oid, known] : model_) {
-        if (known.QualifiedName() == constraint.references) return false;
-      }
-      return true;
-    });
-    return table;
   }
 
   Status On(const pgoutput::Origin&) { return Status::Ok(); }
@@ -414,7 +351,7 @@ class StreamSession {
                       oid));
     }
     const pgoutput::Relation& relation = announced->second;
-    PGVEIL_ASSIGN_OR_RETURN(std::vector<std::string> types, TypeNames(relation));
+    PGVEIL_ASSIGN_OR_RETURN(std::vector<std::string> types, ColumnTypeNames(*source_, relation));
     PGVEIL_ASSIGN_OR_RETURN(StreamRelation plan, PlanStreamRelation(relation, types, plan_input_));
     if (!plan.skipped) AddMissingColumns(plan);
     return &(relations_[oid] = std::move(plan));
@@ -424,32 +361,16 @@ class StreamSession {
   // column the policy covers can reach the stream before the target has
   // it; it is added here, in the same transaction as its first row.
   void AddMissingColumns(const StreamRelation& plan) {
-    auto known = model_.find(plan.oid);
-    if (known == model_.end()) return;
+    SourceTable* known = model_.Find(plan.oid);
+    if (known == nullptr) return;
     for (const StreamColumn& column : plan.columns) {
       bool present = false;
-      for (const SourceColumn& c : known->second.columns)
-        present = present || c.name == column.name;
+      for (const SourceColumn& c : known->columns) present = present || c.name == column.name;
       if (present) continue;
       batch_.Statement("ALTER TABLE " + QuoteQualified(plan.schema, plan.name) +
                        " ADD COLUMN IF NOT EXISTS " + QuoteIdent(column.name) + " " + column.type);
-      known->second.columns.push_back({0, column.name, column.type, false, false});
+      known->columns.push_back({0, column.name, column.type, false, false});
     }
-  }
-
-  Result<std::vector<std::string>> TypeNames(const pgoutput::Relation& relation) {
-    std::string oids, modifiers;
-    for (const pgoutput::RelationColumn& column : relation.columns) {
-      oids += (oids.empty() ? "" : ",") + std::to_string(column.type_oid);
-      modifiers += (modifiers.empty() ? "" : ",") + std::to_string(column.type_modifier);
-    }
-    PGVEIL_ASSIGN_OR_RETURN(
-        Rows rows,
-        source_->Query("SELECT format_type(t, m) FROM unnest('{" + oids + "}'::oid[], '{" +
-                       modifiers + "}'::int[]) WITH ORDINALITY AS u(t, m, o) ORDER BY o"));
-    std::vector<std::string> types;
-    for (const auto& row : rows) types.push_back(row[0].value_or(""));
-    return types;
   }
 
   // A transaction too large to hold goes to the target before its commit.
@@ -695,7 +616,7 @@ class StreamSession {
 
   std::map<uint32_t, pgoutput::Relation> announced_;
   std::map<uint32_t, StreamRelation> relations_;
-  std::map<uint32_t, SourceTable> model_;  // the streamed tables as the target has them
+  SchemaModel model_;  // the streamed tables as the target has them
 
   bool in_transaction_ = false;
   bool skipping_ = false;     // the transaction committed before applied_: already on the target

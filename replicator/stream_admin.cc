@@ -7,6 +7,7 @@
 #include "core/identifier.h"
 #include "pg/connection.h"
 #include "replicator/ddl_capture.h"
+#include "replicator/pgoutput.h"
 #include "replicator/replicator.h"
 #include "replicator/target_state.h"
 
@@ -76,6 +77,57 @@ Result<StreamStatus> ReadReplicaState(pg::Connection& target) {
     status.lag_seconds = std::atof(FirstRowValue(rows, 1).c_str());
   status.running = FirstRowValue(rows, 2) != "0";
   return status;
+}
+
+namespace {
+
+// The end of the last WAL record before the insert position `insert`. The
+// insert position is where the next record starts: after the page header
+// (24 bytes, 40 at the start of a segment) when the last record ended at a
+// page's end, and a stream only ever reaches the end of a record.
+pgoutput::Lsn EndOfLastRecord(pgoutput::Lsn insert, uint64_t page, uint64_t segment) {
+  if (segment > 0 && insert % segment == 40) return insert - 40;
+  if (page > 0 && insert % page == 24) return insert - 24;
+  return insert;
+}
+
+}  // namespace
+
+Result<uint64_t> EndOfWal(pg::Connection& source) {
+  // The insert position, not pg_current_wal_lsn() (the write position): a
+  // commit made with synchronous_commit off may not be written yet, and a
+  // stream that stopped at the write position would stop before that
+  // transaction is sent.
+  PGVEIL_ASSIGN_OR_RETURN(Rows now,
+                          source.Query("SELECT pg_current_wal_insert_lsn()::text, "
+                                       "current_setting('wal_block_size'), "
+                                       "pg_size_bytes(current_setting('wal_segment_size'))"));
+  PGVEIL_ASSIGN_OR_RETURN(pgoutput::Lsn insert, pgoutput::ParseLsn(FirstRowValue(now, 0)));
+  return EndOfLastRecord(insert, std::strtoull(FirstRowValue(now, 1).c_str(), nullptr, 10),
+                         std::strtoull(FirstRowValue(now, 2).c_str(), nullptr, 10));
+}
+
+Result<std::vector<std::string>> ColumnTypeNames(pg::Connection& source,
+                                                 const pgoutput::Relation& relation) {
+  std::string oids, modifiers;
+  for (const pgoutput::RelationColumn& column : relation.columns) {
+    oids += (oids.empty() ? "" : ",") + std::to_string(column.type_oid);
+    modifiers += (modifiers.empty() ? "" : ",") + std::to_string(column.type_modifier);
+  }
+  PGVEIL_ASSIGN_OR_RETURN(
+      Rows rows,
+      source.Query("SELECT format_type(t, m) FROM unnest('{" + oids + "}'::oid[], '{" + modifiers +
+                   "}'::int[]) WITH ORDINALITY AS u(t, m, o) ORDER BY o"));
+  std::vector<std::string> types;
+  for (const auto& row : rows) types.push_back(row[0].value_or(""));
+  return types;
+}
+
+Result<std::string> SourceIdentity(pg::Connection& source) {
+  PGVEIL_ASSIGN_OR_RETURN(
+      Rows rows, source.Query("SELECT current_database(), (SELECT system_identifier FROM "
+                              "pg_control_system())::text"));
+  return FirstRowValue(rows, 0) + "/" + FirstRowValue(rows, 1);
 }
 
 Result<std::optional<SlotPosition>> ReadSlotPosition(pg::Connection& source,

@@ -22,9 +22,11 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "pg/connection.h"
+#include "replicator/pgoutput.h"
 
 namespace pgveil::replicator {
 
@@ -58,6 +60,18 @@ struct StreamStatus {
 // column an older version did not add is absent, not an error). NotFound
 // when the database holds no pgveil copy.
 Result<StreamStatus> ReadReplicaState(pg::Connection& target);
+
+// The end of the last WAL record written on `source` now: what a stream
+// that catches up must reach.
+Result<uint64_t> EndOfWal(pg::Connection& source);
+
+// format_type() of each column of `relation`, in column order.
+Result<std::vector<std::string>> ColumnTypeNames(pg::Connection& source,
+                                                 const pgoutput::Relation& relation);
+
+// The source database as the same on every run and no other database's:
+// its name and its cluster's system identifier.
+Result<std::string> SourceIdentity(pg::Connection& source);
 
 // Where `slot` stands on `source`: the bytes of WAL the source has
 // written past its confirmed position, and the bytes it retains for it.

@@ -32,6 +32,43 @@ std::string MissingRuleMessage(const ColumnRef& column, const std::string& type,
       column.table, column.column, judgement.rule);
 }
 
+Status MaskTuple(StreamRelation& relation, const pgoutput::Tuple& row, pgoutput::Tuple* masked,
+                 masking::MaskedValue& scratch) {
+  using Kind = pgoutput::TupleValue::Kind;
+  if (row.size() != relation.columns.size()) {
+    return Status::Internal(fmt::format("a row of {} with {} values for {} columns",
+                                        relation.QualifiedName(), row.size(),
+                                        relation.columns.size()));
+  }
+  masked->resize(row.size());
+  for (size_t i = 0; i < row.size(); ++i) {
+    StreamColumn& column = relation.columns[i];
+    pgoutput::TupleValue& out = (*masked)[i];
+    out.kind = row[i].kind;
+    out.data.clear();
+    if (row[i].kind == Kind::kBinary) {
+      return Status::Internal("a binary value in the stream for " + relation.QualifiedName() +
+                              "." + column.name);
+    }
+    if (row[i].kind != Kind::kText) continue;
+    if (column.transformer == nullptr) {
+      out.data = row[i].data;
+      continue;
+    }
+    Status status = column.transformer->Apply(row[i].data, &scratch);
+    if (!status.ok()) {
+      return status.WithContext(
+          fmt::format("masking {}.{} with {}", relation.QualifiedName(), column.name, column.rule));
+    }
+    if (scratch.is_null) {
+      out.kind = Kind::kNull;
+    } else {
+      out.data = scratch.text;
+    }
+  }
+  return Status::Ok();
+}
+
 Result<StreamRelation> PlanStreamRelation(const pgoutput::Relation& relation,
                                           const std::vector<std::string>& types,
                                           const StreamPlanInput& input) {

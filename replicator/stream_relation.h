@@ -77,6 +77,13 @@ Result<StreamRelation> PlanStreamRelation(const pgoutput::Relation& relation,
                                           const std::vector<std::string>& types,
                                           const StreamPlanInput& input);
 
+// `row` of `relation` with every text value through its column's
+// transformer (a NULL the transformer makes becomes a NULL); NULLs and
+// unchanged TOASTed values stay as they are. `scratch` is reused between
+// calls. Errors name the column and the transformer, never the value.
+Status MaskTuple(StreamRelation& relation, const pgoutput::Tuple& row, pgoutput::Tuple* masked,
+                 masking::MaskedValue& scratch);
+
 // The message of a column that reached the stream without a rule: the
 // column, what its name and type suggest, and the policy line to add.
 std::string MissingRuleMessage(const ColumnRef& column, const std::string& type,

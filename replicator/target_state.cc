@@ -1,6 +1,8 @@
 #include "replicator/target_state.h"
 
+#include <chrono>
 #include <cstdlib>
+#include <thread>
 #include <vector>
 
 #include "core/identifier.h"
@@ -112,6 +114,19 @@ Result<std::unique_ptr<TargetState>> TargetState::Open(const std::string& dsn) {
         "another pgveil replicate is writing into the target database right now");
   }
   return std::unique_ptr<TargetState>(new TargetState(std::move(connection).value()));
+}
+
+Result<std::unique_ptr<TargetState>> TargetState::OpenWaiting(const std::string& dsn,
+                                                              const std::atomic<bool>& stop) {
+  constexpr int kAttempts = 20;  // 250 ms apart
+  for (int attempt = 1;; ++attempt) {
+    Result<std::unique_ptr<TargetState>> target = Open(dsn);
+    if (target.ok() || target.status().code() != StatusCode::kInvalidArgument ||
+        attempt == kAttempts || stop.load()) {
+      return target;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+  }
 }
 
 Result<TargetInspection> TargetState::Inspect() {

@@ -19,6 +19,7 @@
 // Thread-safety: one thread.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
@@ -64,6 +65,12 @@ class TargetState {
   // Connects and takes the advisory lock. InvalidArgument when another
   // pgveil replicate holds it.
   static Result<std::unique_ptr<TargetState>> Open(const std::string& dsn);
+
+  // Open, waiting up to five seconds for the lock: a run killed a moment
+  // ago may hold it until its backend notices; another run that streams
+  // into the target holds it for good.
+  static Result<std::unique_ptr<TargetState>> OpenWaiting(const std::string& dsn,
+                                                          const std::atomic<bool>& stop);
 
   Result<TargetInspection> Inspect();
 
