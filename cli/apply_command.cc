@@ -38,7 +38,7 @@ int RunApplyCommand(ApplyCommandOptions options) {
   Result<std::vector<std::string>> servers = broker::ParseNatsUrl(options.from);
   if (!servers.ok()) return ReportError(servers.status().WithContext("--from"));
   Status name = broker::ValidateStreamName(options.apply.stream);
-  if (!name.ok()) return ReportError(name.WithContext("--stream"));
+  if (!name.ok()) return ReportError(name);
   replicator::StreamMetrics metrics;
   Result<std::unique_ptr<MetricsServer>> server = ServeMetrics(options.metrics_listen, metrics);
   if (!server.ok()) return ReportError(server.status());

@@ -191,7 +191,7 @@ int PublishToSink(const policy::Policy& policy, const masking::KeyRing& keys,
   Result<std::vector<std::string>> servers = broker::ParseNatsUrl(options.sink);
   if (!servers.ok()) return ReportError(servers.status().WithContext("--sink"));
   Status name = broker::ValidateStreamName(options.stream);
-  if (!name.ok()) return ReportError(name.WithContext("--stream"));
+  if (!name.ok()) return ReportError(name);
   Result<replicator::NewColumnJudge> judge = MakeNewColumnJudge();
   if (!judge.ok()) return ReportError(judge.status());
   replicator::PublishOptions publish;

@@ -558,6 +558,9 @@ Result<ApplySummary> ApplyFromJetStream(const ApplyOptions& options,
   ApplySummary summary;
   StreamMetrics unobserved;
   StreamMetrics& metrics = options.metrics != nullptr ? *options.metrics : unobserved;
+  // A broker that cannot be reached at the start is a mistake to report,
+  // not an outage to wait out.
+  PGVEIL_RETURN_IF_ERROR(broker::JetStream::Connect(options.servers).status());
   int backoff = 1;
   while (true) {
     const int64_t before = summary.transactions;

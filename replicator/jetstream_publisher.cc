@@ -431,6 +431,9 @@ Result<PublishSummary> PublishToJetStream(const policy::Policy& policy,
   PublishSummary summary;
   StreamMetrics unobserved;
   StreamMetrics& metrics = options.metrics != nullptr ? *options.metrics : unobserved;
+  // A broker that cannot be reached at the start is a mistake to report,
+  // not an outage to wait out.
+  PGVEIL_RETURN_IF_ERROR(broker::JetStream::Connect(options.servers).status());
   int backoff = 1;
   bool copy_checked = false;
   while (true) {

@@ -138,6 +138,33 @@ TEST_CASE("replicate without its DSNs or policy exits 2 naming what is missing",
             .exit_code == 2);
 }
 
+TEST_CASE("the JetStream flags: a malformed address or stream name is 2, an unreachable broker 3",
+          "[integration][cli]") {
+  auto scheme = testing::RunPgveil({"apply", "--from", "http://127.0.0.1:4222", "--target", "x"});
+  CHECK(scheme.exit_code == 2);
+  CHECK_THAT(scheme.err, Catch::StartsWith("pgveil: --from: the NATS address is not valid (it "
+                                           "must start with nats://)"));
+  auto credentials =
+      testing::RunPgveil({"apply", "--from", "nats://user:secret@127.0.0.1:4222", "--target", "x"});
+  CHECK(credentials.exit_code == 2);
+  CHECK_THAT(credentials.err, Catch::Contains("credentials do not belong on the command line"));
+  CHECK_THAT(credentials.err, !Catch::Contains("secret"));
+  auto stream = testing::RunPgveil(
+      {"apply", "--from", "nats://127.0.0.1:4222", "--stream", "shop.eu", "--target", "x"});
+  CHECK(stream.exit_code == 2);
+  CHECK_THAT(stream.err, Catch::StartsWith("pgveil: --stream \"shop.eu\" is not a stream name"));
+  CHECK(testing::RunPgveil({"replicate", "--source", "a", "--target", "b", "--sink",
+                            "nats://127.0.0.1:4222"})
+            .exit_code == 2);
+  CHECK(testing::RunPgveil({"replicate", "--source", "a", "--target", "b", "--stream", "s"})
+            .exit_code == 2);
+  // Port 1 on loopback: nothing listens there.
+  auto unreachable =
+      testing::RunPgveil({"apply", "--from", "nats://127.0.0.1:1", "--target", "dbname=x"});
+  CHECK(unreachable.exit_code == 3);
+  CHECK_THAT(unreachable.err, Catch::StartsWith("pgveil: NATS: cannot connect to nats://127.0.0.1:1"));
+}
+
 TEST_CASE("replicate status: a database without a pgveil copy exits 2, an unreachable one 3",
           "[integration][cli]") {
   std::string dsn = testing::FreshDatabase("cli_status");
