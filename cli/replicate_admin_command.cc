@@ -17,6 +17,7 @@
 #include "cli/command.h"
 #include "cli/exit_codes.h"
 #include "cli/terminal.h"
+#include "replicator/jetstream_publisher.h"
 #include "replicator/stream_admin.h"
 
 namespace pgveil::cli {
@@ -31,6 +32,8 @@ struct StatusOptions {
 struct CleanupOptions {
   std::string source;
   std::string target;
+  std::string sink;  // instead of target: the slot of a publisher to JetStream
+  std::string stream = "pgveil";
 };
 
 std::string Megabytes(int64_t bytes) { return fmt::format("{:.1f} MB", bytes / 1e6); }
@@ -99,7 +102,8 @@ int RunStatus(const StatusOptions& options) {
 
 int RunCleanup(const CleanupOptions& options) {
   Result<replicator::RemovedStream> removed =
-      replicator::RemoveStream(options.source, options.target);
+      options.sink.empty() ? replicator::RemoveStream(options.source, options.target)
+                           : replicator::RemovePublisherSlot(options.source, options.stream);
   if (!removed.ok()) return ReportError(removed.status());
   std::string out =
       fmt::format("replication slot \"{}\": {}; publication: {}; schema-change triggers removed\n",
@@ -130,10 +134,20 @@ void AddReplicateAdminCommands(CLI::App& replicate, CommandRunner* runner) {
       "cleanup",
       "Drop the slot, publication and schema-change triggers a stream left on the source");
   cleanup_command->add_option("--source", cleanup->source, "source DSN (production)")->required();
-  cleanup_command->add_option("--target", cleanup->target, "target DSN (the masked replica)")
-      ->required();
-  cleanup_command->callback(
-      [cleanup, runner] { *runner = [cleanup] { return RunCleanup(*cleanup); }; });
+  CLI::Option* target =
+      cleanup_command->add_option("--target", cleanup->target, "target DSN (the masked replica)");
+  CLI::Option* sink = cleanup_command
+                          ->add_option("--sink", cleanup->sink,
+                                       "instead of --target: the NATS servers a replicate --sink "
+                                       "published to (the stream itself is left as it is)")
+                          ->excludes(target);
+  cleanup_command->add_option("--stream", cleanup->stream, "the JetStream stream, with --sink")
+      ->needs(sink)
+      ->capture_default_str();
+  cleanup_command->callback([cleanup, runner, target, sink] {
+    if (target->count() + sink->count() == 0) throw CLI::RequiredError("--target (or --sink)");
+    *runner = [cleanup] { return RunCleanup(*cleanup); };
+  });
 }
 
 }  // namespace pgveil::cli

@@ -424,6 +424,14 @@ std::string PublisherSlotName(const std::string& stream, const std::string& sour
   return SlotNameFor("jetstream " + stream + " " + source_identity);
 }
 
+Result<RemovedStream> RemovePublisherSlot(const std::string& source_dsn,
+                                          const std::string& stream) {
+  Result<std::unique_ptr<pg::Connection>> source = pg::Connection::Open(source_dsn);
+  if (!source.ok()) return source.status().WithContext("the source");
+  PGVEIL_ASSIGN_OR_RETURN(std::string identity, SourceIdentity(**source));
+  return RemoveSlot(**source, PublisherSlotName(stream, identity));
+}
+
 Result<PublishSummary> PublishToJetStream(const policy::Policy& policy,
                                           const masking::KeyRing& keys,
                                           const PublishOptions& options,

@@ -33,6 +33,7 @@
 #include "policy/policy.h"
 #include "replicator/observer.h"
 #include "replicator/stream.h"
+#include "replicator/stream_admin.h"
 #include "replicator/stream_relation.h"
 #include "replicator/target_state.h"
 
@@ -67,6 +68,12 @@ struct PublishSummary {
 
 // The slot of stream `stream` from the source database `source_identity`.
 std::string PublisherSlotName(const std::string& stream, const std::string& source_identity);
+
+// What `replicate --sink` leaves on the source for stream `stream`: its
+// slot, publication and triggers, dropped (stream_admin.h's RemoveSlot).
+// The stream itself, and what it holds, stay.
+Result<RemovedStream> RemovePublisherSlot(const std::string& source_dsn,
+                                          const std::string& stream);
 
 Result<PublishSummary> PublishToJetStream(const policy::Policy& policy,
                                           const masking::KeyRing& keys,

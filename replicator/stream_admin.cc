@@ -170,7 +170,23 @@ Result<RemovedStream> RemoveStream(const std::string& source_dsn, const std::str
   }
   Result<std::unique_ptr<pg::Connection>> opened = pg::Connection::Open(source_dsn);
   if (!opened.ok()) return opened.status().WithContext("the source");
-  pg::Connection& source = **opened;
+  PGVEIL_ASSIGN_OR_RETURN(removed, RemoveSlot(**opened, removed.slot));
+  if (found.condition == TargetCondition::kComplete ||
+      found.condition == TargetCondition::kIncomplete) {
+    PGVEIL_RETURN_IF_ERROR((*target)->PrepareStream());
+    PGVEIL_RETURN_IF_ERROR(
+        (*target)
+            ->connection()
+            .Execute("UPDATE pgveil.replication_state SET slot = NULL, stream_status = "
+                     "'removed' WHERE id = 1")
+            .WithContext("recording the removal on the target"));
+  }
+  return removed;
+}
+
+Result<RemovedStream> RemoveSlot(pg::Connection& source, const std::string& name) {
+  RemovedStream removed;
+  removed.slot = name;
   const std::string slot = QuoteLiteral(removed.slot);
   PGVEIL_ASSIGN_OR_RETURN(
       Rows slots,
@@ -193,16 +209,6 @@ Result<RemovedStream> RemoveStream(const std::string& source_dsn, const std::str
     removed.dropped_publication = true;
   }
   PGVEIL_RETURN_IF_ERROR(RemoveDdlCapture(source, removed.slot));
-  if (found.condition == TargetCondition::kComplete ||
-      found.condition == TargetCondition::kIncomplete) {
-    PGVEIL_RETURN_IF_ERROR((*target)->PrepareStream());
-    PGVEIL_RETURN_IF_ERROR(
-        (*target)
-            ->connection()
-            .Execute("UPDATE pgveil.replication_state SET slot = NULL, stream_status = "
-                     "'removed' WHERE id = 1")
-            .WithContext("recording the removal on the target"));
-  }
   return removed;
 }
 

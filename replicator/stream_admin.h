@@ -102,4 +102,7 @@ struct RemovedStream {
 // streams from the slot.
 Result<RemovedStream> RemoveStream(const std::string& source_dsn, const std::string& target_dsn);
 
+// The source's part of that: slot `name`, its publication and triggers.
+Result<RemovedStream> RemoveSlot(pg::Connection& source, const std::string& name);
+
 }  // namespace pgveil::replicator
