@@ -19,6 +19,7 @@ constexpr int64_t kApiWaitMs = 10000;
 // A consumer redelivers what is not acknowledged after this long; the
 // applier acknowledges after each target commit, well within it.
 constexpr int64_t kAckWaitSeconds = 600;
+constexpr int64_t kMaxAckPending = int64_t{1} << 20;
 
 // What went wrong with a client call, without anything a message held.
 Status Failed(natsStatus status, jsErrCode code, const std::string& what) {
@@ -229,6 +230,9 @@ Status JetStream::Subscribe(const std::string& stream, const std::string& filter
   options.Config.OptStartSeq = start;
   options.Config.AckPolicy = js_AckAll;
   options.Config.AckWait = kAckWaitSeconds * kNanosPerSecond;
+  // A transaction's events stay unacknowledged until its commit event is
+  // applied, however many there are: the server must not stop delivering.
+  options.Config.MaxAckPending = kMaxAckPending;
   options.Config.FilterSubject = filter.c_str();
   status = js_PullSubscribe(&impl_->subscription, impl_->js, filter.c_str(), durable.c_str(),
                             nullptr, &options, &code);

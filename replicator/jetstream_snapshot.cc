@@ -19,9 +19,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Well under NATS's default limit of 1 MiB per message, JSON escaping
-// included.
-constexpr size_t kEventBytes = 512 << 10;
+// A quarter of NATS's default limit of 1 MiB per message: JSON escaping
+// at most doubles text (a backslash, a control character).
+constexpr size_t kEventBytes = 256 << 10;
 constexpr int64_t kAwaitStoredMs = 120000;
 
 // `sql` in parts of at most kEventBytes, cut after a newline where there
