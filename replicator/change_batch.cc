@@ -390,4 +390,26 @@ std::string ChangeBatch::Take() {
   return out;
 }
 
+Result<std::unique_ptr<pg::ApplySession>> OpenBatchSession(const std::string& target_dsn,
+                                                           ReplicationObserver& observer) {
+  Result<std::unique_ptr<pg::ApplySession>> session = pg::ApplySession::Open(target_dsn);
+  if (!session.ok()) return session.status().WithContext("the target");
+  if (!(*session)->Execute("SET session_replication_role = replica").ok()) {
+    observer.Note(
+        "the target role may not set session_replication_role (it needs superuser): the "
+        "target's triggers and foreign keys fire again for every streamed row");
+  }
+  // A multi-row UPDATE or DELETE joins its arrays to the table through the
+  // key's index, row by row, as PostgreSQL's own apply finds rows, never by
+  // scanning the table; a prepared statement is planned once, not at every
+  // EXECUTE; and what is acknowledged must survive a crash of the target.
+  PGVEIL_RETURN_IF_ERROR(
+      (*session)
+          ->Execute("SET standard_conforming_strings = on; SET synchronous_commit = on; "
+                    "SET enable_hashjoin = off; SET enable_mergejoin = off; "
+                    "SET enable_bitmapscan = off; SET plan_cache_mode = force_generic_plan")
+          .WithContext("the target"));
+  return session;
+}
+
 }  // namespace pgveil::replicator

@@ -46,6 +46,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,6 +56,8 @@
 
 #include "core/status.h"
 #include "masking/transformer.h"
+#include "pg/apply_session.h"
+#include "replicator/observer.h"
 #include "replicator/pgoutput.h"
 #include "replicator/stream_relation.h"
 
@@ -132,5 +135,13 @@ class ChangeBatch {
   int64_t changes_ = 0;
   masking::MaskedValue masked_;
 };
+
+// A session on the target for a ChangeBatch's SQL: session_replication_role
+// replica (the target's triggers and foreign keys do not fire again for
+// rows the source checked; a note when the role may not), and plans that
+// find rows through the key's index. Unavailable or PermissionDenied when
+// the target cannot be reached.
+Result<std::unique_ptr<pg::ApplySession>> OpenBatchSession(const std::string& target_dsn,
+                                                           ReplicationObserver& observer);
 
 }  // namespace pgveil::replicator

@@ -16,6 +16,7 @@
 #include "pg/replication_connection.h"
 #include "replicator/change_batch.h"
 #include "replicator/change_event.h"
+#include "replicator/reconnect_backoff.h"
 #include "replicator/replicator.h"
 #include "replicator/schema_model.h"
 #include "replicator/schema_transfer.h"
@@ -114,17 +115,7 @@ class ApplierSession {
 
   Status Connect() {
     PGVEIL_ASSIGN_OR_RETURN(target_, TargetState::OpenWaiting(options_.target_dsn, *options_.stop));
-    Result<std::unique_ptr<pg::ApplySession>> apply = pg::ApplySession::Open(options_.target_dsn);
-    if (!apply.ok()) return apply.status().WithContext("the target");
-    apply_ = std::move(apply).value();
-    if (!apply_->Execute("SET session_replication_role = replica").ok()) {
-      observer_.Note(
-          "the target role may not set session_replication_role (it needs superuser): the "
-          "target's triggers and foreign keys fire again for every applied row");
-    }
-    PGVEIL_RETURN_IF_ERROR(
-        apply_->Execute("SET synchronous_commit = on; SET plan_cache_mode = force_generic_plan")
-            .WithContext("the target"));
+    PGVEIL_ASSIGN_OR_RETURN(apply_, OpenBatchSession(options_.target_dsn, observer_));
     PGVEIL_ASSIGN_OR_RETURN(broker_, broker::JetStream::Connect(options_.servers));
     PGVEIL_ASSIGN_OR_RETURN(std::string identity, target_->Identity());
     durable_ = SlotNameFor("apply " + options_.stream + " " + identity);
@@ -561,7 +552,7 @@ Result<ApplySummary> ApplyFromJetStream(const ApplyOptions& options,
   // A broker that cannot be reached at the start is a mistake to report,
   // not an outage to wait out.
   PGVEIL_RETURN_IF_ERROR(broker::JetStream::Connect(options.servers).status());
-  int backoff = 1;
+  ReconnectBackoff backoff(options.max_retry_seconds, *options.stop);
   while (true) {
     const int64_t before = summary.transactions;
     ApplierSession session(options, observer, summary, metrics);
@@ -569,16 +560,10 @@ Result<ApplySummary> ApplyFromJetStream(const ApplyOptions& options,
     metrics.streaming = false;
     if (status.ok()) return summary;
     if (!Retryable(status) || options.stop->load()) return status;
-    if (summary.transactions > before) backoff = 1;
+    if (summary.transactions > before) backoff.Reset();
     ++metrics.target_errors;
-    observer.Event(StreamEvent::kRetry,
-                   fmt::format("{}; reconnecting in {} s", status.message(), backoff));
     ++summary.reconnections;
-    for (int i = 0; i < backoff * 10 && !options.stop->load(); ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    if (options.stop->load()) return summary;
-    backoff = std::min(backoff * 2, options.max_retry_seconds);
+    if (!backoff.Wait(status, observer)) return summary;
   }
 }
 

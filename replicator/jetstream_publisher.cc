@@ -15,6 +15,7 @@
 #include "replicator/change_event.h"
 #include "replicator/ddl_capture.h"
 #include "replicator/jetstream_snapshot.h"
+#include "replicator/reconnect_backoff.h"
 #include "replicator/replicator.h"
 #include "replicator/schema_model.h"
 #include "replicator/schema_sync.h"
@@ -442,7 +443,7 @@ Result<PublishSummary> PublishToJetStream(const policy::Policy& policy,
   // A broker that cannot be reached at the start is a mistake to report,
   // not an outage to wait out.
   PGVEIL_RETURN_IF_ERROR(broker::JetStream::Connect(options.servers).status());
-  int backoff = 1;
+  ReconnectBackoff backoff(options.max_retry_seconds, *options.stop);
   bool copy_checked = false;
   while (true) {
     Status status = [&]() -> Status {
@@ -473,21 +474,15 @@ Result<PublishSummary> PublishToJetStream(const policy::Policy& policy,
       const int64_t before = summary.transactions;
       PublisherSession session(policy, keys, options, observer, summary, metrics, slot, *broker);
       Status run = session.Run();
-      if (summary.transactions > before) backoff = 1;
+      if (summary.transactions > before) backoff.Reset();
       return run;
     }();
     metrics.streaming = false;
     if (status.ok()) return summary;
     if (!Retryable(status) || options.stop->load()) return status;
     ++metrics.source_errors;
-    observer.Event(StreamEvent::kRetry,
-                   fmt::format("{}; reconnecting in {} s", status.message(), backoff));
     ++summary.reconnections;
-    for (int i = 0; i < backoff * 10 && !options.stop->load(); ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    if (options.stop->load()) return summary;
-    backoff = std::min(backoff * 2, options.max_retry_seconds);
+    if (!backoff.Wait(status, observer)) return summary;
   }
 }
 

@@ -18,6 +18,7 @@
 #include "replicator/branch_lock.h"
 #include "replicator/change_batch.h"
 #include "replicator/ddl_capture.h"
+#include "replicator/reconnect_backoff.h"
 #include "replicator/schema_model.h"
 #include "replicator/schema_sync.h"
 #include "replicator/schema_transfer.h"
@@ -196,24 +197,8 @@ class StreamSession {
 
   // The session the batches are applied on (the lock's session stays idle).
   Status OpenApplySession() {
-    Result<std::unique_ptr<pg::ApplySession>> apply = pg::ApplySession::Open(options_.target_dsn);
-    if (!apply.ok()) return apply.status().WithContext("the target");
-    apply_ = std::move(apply).value();
-    if (!apply_->Execute("SET session_replication_role = replica").ok()) {
-      observer_.Note(
-          "the target role may not set session_replication_role (it needs superuser): the "
-          "target's triggers and foreign keys fire again for every streamed row");
-    }
-    // A multi-row UPDATE or DELETE joins its arrays to the table through the
-    // key's index, row by row, as PostgreSQL's own apply finds rows, never by
-    // scanning the table; a prepared statement is planned once, not at every
-    // EXECUTE; and what is acknowledged must survive a crash of the target.
-    return apply_
-        ->Execute(
-            "SET standard_conforming_strings = on; SET synchronous_commit = on; "
-            "SET enable_hashjoin = off; SET enable_mergejoin = off; "
-            "SET enable_bitmapscan = off; SET plan_cache_mode = force_generic_plan")
-        .WithContext("the target");
+    PGVEIL_ASSIGN_OR_RETURN(apply_, OpenBatchSession(options_.target_dsn, observer_));
+    return Status::Ok();
   }
 
   Status LoadModel() {
@@ -662,7 +647,7 @@ Result<StreamSummary> Stream(const policy::Policy& policy, const masking::KeyRin
   StreamSummary summary;
   StreamMetrics unobserved;
   StreamMetrics& metrics = options.metrics != nullptr ? *options.metrics : unobserved;
-  int backoff = 1;
+  ReconnectBackoff backoff(options.max_retry_seconds, *options.stop);
   bool batch_updates = true;
   while (true) {
     StreamSession session(policy, keys, options, observer, summary, metrics, batch_updates);
@@ -683,15 +668,9 @@ Result<StreamSummary> Stream(const policy::Policy& policy, const masking::KeyRin
     }
     if (options.stop->load()) return status;
     ++(FromTarget(status) ? metrics.target_errors : metrics.source_errors);
-    if (summary.transactions > applied_before) backoff = 1;
-    observer.Event(StreamEvent::kRetry,
-                   fmt::format("{}; reconnecting in {} s", status.message(), backoff));
+    if (summary.transactions > applied_before) backoff.Reset();
     ++summary.reconnections;
-    for (int i = 0; i < backoff * 10 && !options.stop->load(); ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    if (options.stop->load()) return summary;
-    backoff = std::min(backoff * 2, options.max_retry_seconds);
+    if (!backoff.Wait(status, observer)) return summary;
   }
 }
 
