@@ -36,6 +36,7 @@ struct JetStream::Impl {
   jsCtx* js = nullptr;
   natsSubscription* subscription = nullptr;
   std::map<uint64_t, natsMsg*> unacknowledged;  // fetched, by stream sequence
+  std::string last_id;                          // of the last message published
 
   std::mutex mutex;                   // guards what the client's threads touch:
   std::set<std::string> acknowledged;  // ids stored by the stream, not yet taken
@@ -43,6 +44,9 @@ struct JetStream::Impl {
   std::deque<std::string> published;   // ids in publishing order, not yet taken
 
   ~Impl() {
+    // First the connection: its threads may still be delivering
+    // acknowledgements into the context and this object.
+    if (connection != nullptr) natsConnection_Close(connection);
     for (auto& [sequence, message] : unacknowledged) natsMsg_Destroy(message);
     if (subscription != nullptr) natsSubscription_Destroy(subscription);
     if (js != nullptr) jsCtx_Destroy(js);
@@ -94,6 +98,9 @@ Result<std::unique_ptr<JetStream>> JetStream::Connect(const std::vector<std::str
   jsOptions_Init(&options);
   options.Wait = kApiWaitMs;
   options.PublishAsync.MaxPending = max_pending;
+  // A publish waits this long for room among the pending ones: long enough
+  // to ride out a server's failover without failing the stream.
+  options.PublishAsync.StallWait = kPublishAckWaitMs;
   options.PublishAsync.AckHandler = &Impl::OnPublished;
   options.PublishAsync.AckHandlerClosure = impl.get();
   status = natsConnection_JetStream(&impl->js, impl->connection, &options);
@@ -174,6 +181,10 @@ Status JetStream::Publish(const std::string& subject, std::string_view data,
   jsPubOptions_Init(&options);
   options.MsgId = id.c_str();
   options.MaxWait = kPublishAckWaitMs;
+  // Each message names the one before it: a message the stream lost in a
+  // failover makes every later one fail, instead of leaving a gap that a
+  // republish would fill out of order.
+  if (!impl_->last_id.empty()) options.ExpectLastMsgId = impl_->last_id.c_str();
   {
     std::lock_guard<std::mutex> lock(impl_->mutex);
     impl_->published.push_back(id);
@@ -181,8 +192,12 @@ Status JetStream::Publish(const std::string& subject, std::string_view data,
   status = js_PublishMsgAsync(impl_->js, &message, &options);
   if (status != NATS_OK) {
     natsMsg_Destroy(message);
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    impl_->published.pop_back();
+    if (impl_->publish_failure.empty()) impl_->publish_failure = natsStatus_GetText(status);
     return Failed(status, kNoCode, "publishing to " + subject);
   }
+  impl_->last_id = id;
   return Status::Ok();
 }
 

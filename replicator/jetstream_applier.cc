@@ -76,8 +76,17 @@ std::string RelationKey(const events::Table& table) {
 class ApplierSession {
  public:
   ApplierSession(const ApplyOptions& options, ReplicationObserver& observer, ApplySummary& summary,
-                 StreamMetrics& metrics)
-      : options_(options), observer_(observer), summary_(summary), metrics_(metrics) {}
+                 StreamMetrics& metrics, bool batch_updates)
+      : options_(options),
+        observer_(observer),
+        summary_(summary),
+        metrics_(metrics),
+        batch_(batch_updates) {}
+
+  // Whether the run ended because a multi-row UPDATE met a unique violation:
+  // nothing of it was committed, and a run with one-row updates can take
+  // over from the same position.
+  bool needs_one_row_updates() const { return needs_one_row_updates_; }
 
   Status Run() {
     PGVEIL_RETURN_IF_ERROR(Connect());
@@ -94,6 +103,18 @@ class ApplierSession {
         continue;
       }
       for (const broker::Delivered& message : messages) {
+        // The consumer covers every subject of the stream, whose sequences
+        // have no holes: one it redelivers was handled already, and a jump
+        // means messages it counted as delivered never arrived (a server
+        // failed over with them in flight). They come back only when their
+        // acknowledgement wait runs out, so the consumer is made again at
+        // the recorded position instead.
+        if (message.sequence <= seen_) continue;
+        if (message.sequence != seen_ + 1) {
+          return Status::Unavailable(fmt::format(
+              "the stream delivered sequence {} after {}; reading again from the last commit",
+              message.sequence, seen_));
+        }
         Result<events::Event> event = events::Decode(message.data);
         if (!event.ok()) {
           return event.status().WithContext(
@@ -103,7 +124,7 @@ class ApplierSession {
         PGVEIL_RETURN_IF_ERROR(std::visit([this](auto& e) { return On(e); }, *event));
         seen_ = message.sequence;
       }
-      if (has_done_ && (pending_sql_.size() >= kBatchBytes ||
+      if (has_done_ && (batch_.bytes() >= kBatchBytes ||
                         BatchAgeMs() >= options_.batch_milliseconds)) {
         PGVEIL_RETURN_IF_ERROR(Flush());
       }
@@ -221,10 +242,13 @@ class ApplierSession {
                      "over); replacing the target's");
     }
     PGVEIL_RETURN_IF_ERROR(Flush());
-    if (open_) Abandon();
+    Abandon();
     mode_ = Mode::kCopying;
     copy_ = CopyState{};
     relations_.clear();
+    // The tables go, and with them what the prepared statements were for.
+    batch_.ForgetPrepared();
+    PGVEIL_RETURN_IF_ERROR(apply_->Execute("DEALLOCATE ALL").WithContext("the target"));
     copy_.begin = begin;
     summary_.restored = true;
     summary_.copy_rows = 0;
@@ -319,8 +343,44 @@ class ApplierSession {
 
   // The changes.
 
-  Status On(const events::Rows& rows) {
-    if (!Joins(rows.lsn, rows.part)) return Status::Ok();
+  // A transaction's events are held until its commit event: only whole
+  // transactions reach the batch, whose runs then go on across them as the
+  // direct stream's do.
+  Status On(events::Rows& rows) { return Hold(rows.lsn, rows.part, std::move(rows)); }
+  Status On(events::Truncate& truncate) {
+    return Hold(truncate.lsn, truncate.part, std::move(truncate));
+  }
+  Status On(events::SchemaChange& change) {
+    return Hold(change.lsn, change.part, std::move(change));
+  }
+
+  Status Hold(Lsn lsn, int part, events::Event event) {
+    if (Joins(lsn, part)) held_.push_back(std::move(event));
+    return Status::Ok();
+  }
+
+  Status On(const events::Commit& commit) {
+    if (mode_ != Mode::kStreaming || commit.lsn < applied_) {
+      Abandon();
+      return Status::Ok();
+    }
+    const int held = open_ && lsn_ == commit.lsn ? next_part_ : 0;
+    if (held != commit.parts) {
+      return Status::Internal(fmt::format(
+          "the stream holds {} of the {} parts of the transaction at {}: it lost events",
+          held, commit.parts, pgoutput::FormatLsn(commit.lsn)));
+    }
+    for (events::Event& event : held_) {
+      PGVEIL_RETURN_IF_ERROR(std::visit([this](auto& e) { return Apply(e); }, event));
+    }
+    Abandon();  // applied: nothing is held any more
+    applied_ = commit.end_lsn;  // a later copy of this transaction is skipped
+    done_commit_time_ = commit.commit_time;
+    ++done_transactions_;
+    return Done();
+  }
+
+  Status Apply(const events::Rows& rows) {
     const std::string key = RelationKey(rows.table);
     auto found = relations_.find(key);
     if (found == relations_.end()) found = relations_.emplace(key, PassThrough(rows.table)).first;
@@ -340,13 +400,12 @@ class ApplierSession {
               batch_.Delete(relation, pgoutput::Delete{0, change.old_kind, change.old_row}));
           break;
       }
-      ++transaction_changes_;
     }
+    done_changes_ += static_cast<int64_t>(rows.changes.size());
     return Status::Ok();
   }
 
-  Status On(const events::Truncate& truncate) {
-    if (!Joins(truncate.lsn, truncate.part)) return Status::Ok();
+  Status Apply(const events::Truncate& truncate) {
     std::vector<const StreamRelation*> relations;
     for (const events::TableName& table : truncate.tables) {
       StreamRelation& relation = truncated_[table.schema + '\0' + table.name];
@@ -358,12 +417,11 @@ class ApplierSession {
     if (truncate.cascade) options |= pgoutput::Truncate::kCascade;
     if (truncate.restart_identity) options |= pgoutput::Truncate::kRestartIdentity;
     batch_.Truncate(relations, options);
-    ++transaction_changes_;
+    ++done_changes_;
     return Status::Ok();
   }
 
-  Status On(const events::SchemaChange& change) {
-    if (!Joins(change.lsn, change.part)) return Status::Ok();
+  Status Apply(const events::SchemaChange& change) {
     PGVEIL_ASSIGN_OR_RETURN(SchemaChange parsed, ParseSchemaChange(change.description));
     for (const SourceTable& after : parsed.tables) {
       for (const std::string& sql : model_.Change(after)) batch_.Statement(sql);
@@ -376,25 +434,9 @@ class ApplierSession {
     return Status::Ok();
   }
 
-  Status On(const events::Commit& commit) {
-    if (mode_ != Mode::kStreaming || commit.lsn < applied_) {
-      open_ = false;
-      return Status::Ok();
-    }
-    const int held = open_ && lsn_ == commit.lsn ? next_part_ : 0;
-    if (held != commit.parts) {
-      return Status::Internal(fmt::format(
-          "the stream holds {} of the {} parts of the transaction at {}: it lost events",
-          held, commit.parts, pgoutput::FormatLsn(commit.lsn)));
-    }
-    if (open_) pending_sql_ += batch_.Take();
-    open_ = false;
-    applied_ = commit.end_lsn;  // a later copy of this transaction is skipped
-    done_commit_time_ = commit.commit_time;
-    ++done_transactions_;
-    done_changes_ += transaction_changes_;
-    transaction_changes_ = 0;
-    return Done();
+  template <typename Event>
+  Status Apply(const Event&) {  // only the three above are ever held
+    return Status::Ok();
   }
 
   // Sequences are set between transactions; one set while a transaction
@@ -402,7 +444,7 @@ class ApplierSession {
   // comes soon.
   Status On(const events::Sequences& sequences) {
     if (mode_ != Mode::kStreaming || open_) return Status::Ok();
-    pending_sql_ += SetSequencesSql(sequences.values);
+    batch_.Statement(SetSequencesSql(sequences.values));
     return Done();
   }
 
@@ -415,7 +457,7 @@ class ApplierSession {
   }
 
   // Whether an event of part `part` of the transaction at `lsn` is to be
-  // applied: not before the copy, not one the target holds, and in order.
+  // held: not before the copy, not one the target holds, and in order.
   // A part 0 of the transaction being held means it was published again
   // from its start: what was held of it is dropped.
   bool Joins(Lsn lsn, int part) {
@@ -426,27 +468,34 @@ class ApplierSession {
       open_ = true;
       lsn_ = lsn;
       next_part_ = 0;
-      transaction_changes_ = 0;
     }
     if (part != next_part_) return false;
     ++next_part_;
     return true;
   }
 
-  // Drops what was held of the open transaction. Its SQL may have prepared
-  // statements that will now never run: the session forgets them all and
-  // prepares them again.
+  // Drops what is held of the open transaction.
   void Abandon() {
-    (void)batch_.Take();
-    batch_.ForgetPrepared();
-    pending_sql_ += "DEALLOCATE ALL;\n";
+    held_.clear();
     open_ = false;
-    transaction_changes_ = 0;
   }
 
   int64_t BatchAgeMs() const {
     return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - batch_started_)
         .count();
+  }
+
+  // `status` of SQL sent to the target. A multi-row UPDATE (`batched`) that
+  // met a unique violation means one-row updates from the last commit on,
+  // as in the direct stream (change_batch.h).
+  Status Applied(Status status, bool batched) {
+    if (batched && status.message().find("duplicate key value violates unique constraint") !=
+                       std::string::npos) {
+      needs_one_row_updates_ = true;
+      return Status::Unavailable(
+          "a multi-row UPDATE met a unique index the source's one-row updates passed");
+    }
+    return status.WithContext("applying to the target");
   }
 
   // The whole transactions received, with their position, as one target
@@ -461,17 +510,18 @@ class ApplierSession {
                                   static_cast<double>(done_commit_time_) / 1e6);
     }
     position += " WHERE id = 1;\n" + PositionSql(options_.stream, done_sequence_) + ";\nCOMMIT";
+    const bool batched = batch_.has_batched_updates();
     const std::string begin = "BEGIN";
-    const std::array<const std::string*, 3> parts = {&begin, &pending_sql_, &position};
+    const std::string sql = batch_.Take();
+    const std::array<const std::string*, 3> parts = {&begin, &sql, &position};
     for (const std::string* part : parts) {
       if (part->empty()) continue;
       Status status = apply_->Execute(*part);
       if (!status.ok()) {
         (void)apply_->Execute("ROLLBACK");
-        return status.WithContext("applying to the target");
+        return Applied(status, batched);
       }
     }
-    pending_sql_.clear();
     has_done_ = false;
     PGVEIL_RETURN_IF_ERROR(broker_->AcknowledgeThrough(done_sequence_));
     summary_.transactions += done_transactions_;
@@ -528,10 +578,10 @@ class ApplierSession {
   bool open_ = false;  // a transaction's parts are being held
   Lsn lsn_ = 0;        // the open transaction's commit LSN
   int next_part_ = 0;
-  int64_t transaction_changes_ = 0;
-  ChangeBatch batch_;        // the open transaction's SQL
-  std::string pending_sql_;  // whole transactions not yet sent
-  bool has_done_ = false;  // pending_sql_ holds what the next flush must send
+  std::vector<events::Event> held_;  // the open transaction's events so far
+  ChangeBatch batch_;                // whole transactions not yet sent
+  bool has_done_ = false;            // the next flush has something to send
+  bool needs_one_row_updates_ = false;
   int64_t done_commit_time_ = 0;
   uint64_t done_sequence_ = 0;
   int64_t done_transactions_ = 0;
@@ -553,11 +603,19 @@ Result<ApplySummary> ApplyFromJetStream(const ApplyOptions& options,
   // not an outage to wait out.
   PGVEIL_RETURN_IF_ERROR(broker::JetStream::Connect(options.servers).status());
   ReconnectBackoff backoff(options.max_retry_seconds, *options.stop);
+  bool batch_updates = true;
   while (true) {
     const int64_t before = summary.transactions;
-    ApplierSession session(options, observer, summary, metrics);
+    ApplierSession session(options, observer, summary, metrics, batch_updates);
     Status status = session.Run();
     metrics.streaming = false;
+    if (session.needs_one_row_updates() && batch_updates) {
+      ++metrics.target_errors;
+      observer.Event(StreamEvent::kRetry,
+                     status.message() + "; applying updates one row at a time from here on");
+      batch_updates = false;
+      continue;
+    }
     if (status.ok()) return summary;
     if (!Retryable(status) || options.stop->load()) return status;
     if (summary.transactions > before) backoff.Reset();
