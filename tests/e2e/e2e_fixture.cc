@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -39,6 +40,25 @@ void LoadShop(const std::string& dsn, double scale) {
   Exec(dsn,
        "ALTER TABLE public.customers ADD COLUMN email_domain text "
        "GENERATED ALWAYS AS (split_part(email, '@', 2)) STORED");
+}
+
+// This process's environment with `changes` applied: "NAME=value" sets
+// NAME, "-NAME" removes it.
+std::vector<std::string> ChildEnvironment(const std::vector<std::string>& changes) {
+  auto name_of = [](const std::string& setting) { return setting.substr(0, setting.find('=')); };
+  std::vector<std::string> environment;
+  for (char** setting = environ; *setting != nullptr; ++setting) {
+    const std::string name = name_of(*setting);
+    bool changed = false;
+    for (const std::string& change : changes) {
+      changed = changed || name == (change.starts_with("-") ? change.substr(1) : name_of(change));
+    }
+    if (!changed) environment.emplace_back(*setting);
+  }
+  for (const std::string& change : changes) {
+    if (!change.starts_with("-")) environment.push_back(change);
+  }
+  return environment;
 }
 
 std::vector<std::string> ReplicateArgs(const std::string& source, const std::string& target,
@@ -191,6 +211,11 @@ testing::ProcessResult Replicate(const std::string& source, const std::string& t
 
 Child SpawnReplicate(const std::string& source, const std::string& target,
                      const std::string& policy, const std::vector<std::string>& extra) {
+  return SpawnPgveil(ReplicateArgs(source, target, policy, extra),
+                     {std::string("PGVEIL_KEY=") + kTestKey});
+}
+
+Child SpawnPgveil(const std::vector<std::string>& args, const std::vector<std::string>& env) {
   const char* binary = std::getenv("PGVEIL_BINARY");
   REQUIRE(binary != nullptr);
   Child child;
@@ -198,27 +223,34 @@ Child SpawnReplicate(const std::string& source, const std::string& target,
   std::string prefix = Fixture::Get().work_dir() + "/child-" + std::to_string(++spawned);
   child.out_path = prefix + ".out";
   child.err_path = prefix + ".err";
-  std::vector<std::string> args = ReplicateArgs(source, target, policy, extra);
-  args.insert(args.begin(), binary);
+  std::vector<std::string> argv_text = args;
+  argv_text.insert(argv_text.begin(), binary);
   std::vector<char*> argv;
-  for (std::string& arg : args) argv.push_back(arg.data());
+  for (std::string& arg : argv_text) argv.push_back(arg.data());
   argv.push_back(nullptr);
-  std::string key = std::string("PGVEIL_KEY=") + kTestKey;
   // A killed run cannot remove its schema dump: keep it in the fixture's
   // directory, which goes at the end.
-  std::string tmpdir = "TMPDIR=" + Fixture::Get().work_dir();
+  std::vector<std::string> changes = {"TMPDIR=" + Fixture::Get().work_dir()};
+  changes.insert(changes.end(), env.begin(), env.end());
+  std::vector<std::string> environment_text = ChildEnvironment(changes);
+  std::vector<char*> environment;
+  for (std::string& setting : environment_text) environment.push_back(setting.data());
+  environment.push_back(nullptr);
+  const pid_t parent = getpid();
   child.pid = fork();
   REQUIRE(child.pid >= 0);
   if (child.pid == 0) {
+    // Other threads of the test may hold locks: only async-signal-safe
+    // calls from here to exec.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(127);  // the test ended before prctl
     int out = open(child.out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     int err = open(child.err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     int null_fd = open("/dev/null", O_RDONLY);
     dup2(null_fd, STDIN_FILENO);
     dup2(out, STDOUT_FILENO);
     dup2(err, STDERR_FILENO);
-    putenv(key.data());
-    putenv(tmpdir.data());
-    execv(binary, argv.data());
+    execve(binary, argv.data(), environment.data());
     _exit(127);
   }
   return child;

@@ -75,7 +75,7 @@ testing::ProcessResult Replicate(const std::string& source, const std::string& t
                                  const std::vector<std::string>& env = {});
 
 // The same, as a child process whose stdout and stderr go to files; for
-// the kill test.
+// the kill test. Spawned as SpawnPgveil does.
 struct Child {
   pid_t pid = -1;
   std::string out_path;
@@ -83,6 +83,11 @@ struct Child {
 };
 Child SpawnReplicate(const std::string& source, const std::string& target,
                      const std::string& policy, const std::vector<std::string>& extra);
+// `pgveil <args>` as such a child, with `env` entries ("NAME=value") added
+// to its environment and "-NAME" removed from it. The child dies with the
+// test process (PR_SET_PDEATHSIG), so a failed test leaves no stream
+// running; spawn it from the test's main thread, whose end it is tied to.
+Child SpawnPgveil(const std::vector<std::string>& args, const std::vector<std::string>& env);
 
 // Writes `policy_path` from `pgveil bootstrap` of `dsn`; REQUIREs success.
 void Bootstrap(const std::string& dsn, const std::string& policy_path);
