@@ -152,7 +152,7 @@ Result<std::optional<Stored>> JetStream::LastMessage(const std::string& stream,
   jsErrCode code = kNoCode;
   natsStatus status =
       js_GetLastMsg(&message, impl_->js, stream.c_str(), subject.c_str(), nullptr, &code);
-  if (status == NATS_NOT_FOUND) return std::optional<Stored>();
+  if (status == NATS_NOT_FOUND || code == JSStreamNotFoundErr) return std::optional<Stored>();
   if (status != NATS_OK) return Failed(status, code, "reading the last message of " + subject);
   Stored stored{std::string(natsMsg_GetData(message), natsMsg_GetDataLength(message)),
                 natsMsg_GetSequence(message)};
@@ -164,6 +164,7 @@ Result<uint64_t> JetStream::LastSequence(const std::string& stream) {
   jsStreamInfo* info = nullptr;
   jsErrCode code = kNoCode;
   natsStatus status = js_GetStreamInfo(&info, impl_->js, stream.c_str(), nullptr, &code);
+  if (status == NATS_NOT_FOUND || code == JSStreamNotFoundErr) return uint64_t{0};
   if (status != NATS_OK) return Failed(status, code, "reading the stream " + stream);
   const uint64_t last = info->State.LastSeq;
   jsStreamInfo_Destroy(info);

@@ -67,9 +67,11 @@ class JetStream {
   // Creates the stream (file storage) unless it exists.
   Status EnsureStream(const StreamSettings& settings);
 
-  // The last message on `subject` of `stream`; nullopt when none.
+  // The last message on `subject` of `stream`; nullopt when none (or no
+  // such stream).
   Result<std::optional<Stored>> LastMessage(const std::string& stream, const std::string& subject);
-  // The sequence of the last message in `stream` (0 when it is empty).
+  // The sequence of the last message in `stream` (0 when it is empty or
+  // does not exist).
   Result<uint64_t> LastSequence(const std::string& stream);
 
   // Publishes asynchronously; waits while `max_pending` are unacknowledged.

@@ -2,6 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <vector>
+
 namespace pgveil::broker {
 
 TEST_CASE("a sink names one or more NATS servers", "[broker]") {
@@ -36,7 +39,8 @@ TEST_CASE("a bad sink address says what is wrong and what is expected", "[broker
 TEST_CASE("stream names are what JetStream and subjects accept", "[broker]") {
   CHECK(ValidateStreamName("PGVEIL").ok());
   CHECK(ValidateStreamName("shop_changes-1").ok());
-  for (const char* bad : {"", "a.b", "a b", "a*", "a>", std::string(33, 'a').c_str()}) {
+  for (const std::string& bad :
+       std::vector<std::string>{"", "a.b", "a b", "a*", "a>", std::string(33, 'a')}) {
     INFO(bad);
     CHECK(ValidateStreamName(bad).code() == StatusCode::kInvalidArgument);
   }

@@ -309,3 +309,30 @@ TEST_CASE(
 }
 
 }  // namespace pgveil::e2e
+
+namespace pgveil::e2e {
+
+TEST_CASE("apply refuses a target that holds something else, and a stream without a copy",
+          "[e2e][jetstream]") {
+  Fixture& f = Fixture::Get();
+  auto nats = testing::NatsCluster::Start(1);
+  const std::string target = f.FreshTarget("apply_refused");
+
+  // No publisher ever wrote to the stream: nothing to catch up with.
+  testing::ProcessResult empty = testing::RunPgveil(
+      {"apply", "--from", nats->url(), "--stream", "NOTHING", "--target", target, "--catch-up"});
+  CHECK(empty.exit_code == 2);
+  CHECK_THAT(empty.err, Catch::Contains("the stream \"NOTHING\" holds no masked copy to catch up "
+                                        "with; run pgveil replicate --sink first"));
+
+  // A database with tables of its own is not replaced without --force.
+  Exec(target, "CREATE TABLE local_notes (id int PRIMARY KEY)");
+  testing::ProcessResult foreign = testing::RunPgveil(
+      {"apply", "--from", nats->url(), "--stream", "NOTHING", "--target", target, "--catch-up"});
+  CHECK(foreign.exit_code == 2);
+  CHECK_THAT(foreign.err, Catch::Contains("the target database is not empty"));
+  CHECK_THAT(foreign.err, Catch::Contains("--force"));
+  CHECK(Scalar(target, "SELECT to_regclass('public.local_notes') IS NOT NULL") == "t");
+}
+
+}  // namespace pgveil::e2e
