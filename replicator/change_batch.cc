@@ -390,6 +390,12 @@ std::string ChangeBatch::Take() {
   return out;
 }
 
+bool NeedsOneRowUpdates(const Status& status, bool batched) {
+  return !status.ok() && batched &&
+         status.message().find("duplicate key value violates unique constraint") !=
+             std::string::npos;
+}
+
 Result<std::unique_ptr<pg::ApplySession>> OpenBatchSession(const std::string& target_dsn,
                                                            ReplicationObserver& observer) {
   Result<std::unique_ptr<pg::ApplySession>> session = pg::ApplySession::Open(target_dsn);

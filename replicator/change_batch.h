@@ -136,6 +136,11 @@ class ChangeBatch {
   masking::MaskedValue masked_;
 };
 
+// Whether `status`, of SQL holding a multi-row UPDATE (`batched`), is the
+// unique violation one-row updates avoid: the caller then starts over from
+// its last commit with batch_updates off.
+bool NeedsOneRowUpdates(const Status& status, bool batched);
+
 // A session on the target for a ChangeBatch's SQL: session_replication_role
 // replica (the target's triggers and foreign keys do not fire again for
 // rows the source checked; a note when the role may not), and plans that

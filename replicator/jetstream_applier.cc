@@ -489,8 +489,7 @@ class ApplierSession {
   // met a unique violation means one-row updates from the last commit on,
   // as in the direct stream (change_batch.h).
   Status Applied(Status status, bool batched) {
-    if (batched && status.message().find("duplicate key value violates unique constraint") !=
-                       std::string::npos) {
+    if (NeedsOneRowUpdates(status, batched)) {
       needs_one_row_updates_ = true;
       return Status::Unavailable(
           "a multi-row UPDATE met a unique index the source's one-row updates passed");

@@ -372,9 +372,7 @@ class StreamSession {
   // `status` of SQL sent to the target. A multi-row UPDATE (`batched`) that
   // met a unique violation means one-row updates from the last commit on.
   Status Applied(Status status, bool batched) {
-    if (!status.ok() && batched &&
-        status.message().find("duplicate key value violates unique constraint") !=
-            std::string::npos) {
+    if (NeedsOneRowUpdates(status, batched)) {
       needs_one_row_updates_ = true;
       return Status::Unavailable(
           "a multi-row UPDATE met a unique index the source's one-row updates passed");
