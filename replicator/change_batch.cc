@@ -390,10 +390,15 @@ std::string ChangeBatch::Take() {
   return out;
 }
 
-bool NeedsOneRowUpdates(const Status& status, bool batched) {
-  return !status.ok() && batched &&
-         status.message().find("duplicate key value violates unique constraint") !=
-             std::string::npos;
+Status AppliedStatus(Status status, bool batched, bool* one_row_updates) {
+  if (!status.ok() && batched &&
+      status.message().find("duplicate key value violates unique constraint") !=
+          std::string::npos) {
+    *one_row_updates = true;
+    return Status::Unavailable(
+        "a multi-row UPDATE met a unique index the source's one-row updates passed");
+  }
+  return status.WithContext("applying to the target");
 }
 
 Result<std::unique_ptr<pg::ApplySession>> OpenBatchSession(const std::string& target_dsn,

@@ -136,10 +136,11 @@ class ChangeBatch {
   masking::MaskedValue masked_;
 };
 
-// Whether `status`, of SQL holding a multi-row UPDATE (`batched`), is the
-// unique violation one-row updates avoid: the caller then starts over from
-// its last commit with batch_updates off.
-bool NeedsOneRowUpdates(const Status& status, bool batched);
+// `status` of a batch's SQL sent to the target, with context. SQL holding
+// a multi-row UPDATE (`batched`) that met the unique violation one-row
+// updates avoid is Unavailable and sets `*one_row_updates`: the caller
+// starts over from its last commit with batch_updates off.
+Status AppliedStatus(Status status, bool batched, bool* one_row_updates);
 
 // A session on the target for a ChangeBatch's SQL: session_replication_role
 // replica (the target's triggers and foreign keys do not fire again for

@@ -485,16 +485,8 @@ class ApplierSession {
         .count();
   }
 
-  // `status` of SQL sent to the target. A multi-row UPDATE (`batched`) that
-  // met a unique violation means one-row updates from the last commit on,
-  // as in the direct stream (change_batch.h).
   Status Applied(Status status, bool batched) {
-    if (NeedsOneRowUpdates(status, batched)) {
-      needs_one_row_updates_ = true;
-      return Status::Unavailable(
-          "a multi-row UPDATE met a unique index the source's one-row updates passed");
-    }
-    return status.WithContext("applying to the target");
+    return AppliedStatus(std::move(status), batched, &needs_one_row_updates_);
   }
 
   // The whole transactions received, with their position, as one target

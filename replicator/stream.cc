@@ -369,15 +369,8 @@ class StreamSession {
     return Applied(apply_->Execute(sql), sent_batched_updates_);
   }
 
-  // `status` of SQL sent to the target. A multi-row UPDATE (`batched`) that
-  // met a unique violation means one-row updates from the last commit on.
   Status Applied(Status status, bool batched) {
-    if (NeedsOneRowUpdates(status, batched)) {
-      needs_one_row_updates_ = true;
-      return Status::Unavailable(
-          "a multi-row UPDATE met a unique index the source's one-row updates passed");
-    }
-    return status.WithContext("applying to the target");
+    return AppliedStatus(std::move(status), batched, &needs_one_row_updates_);
   }
 
   // Sends every complete transaction received, with its end LSN, to the
