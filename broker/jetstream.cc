@@ -146,18 +146,37 @@ Status JetStream::EnsureStream(const StreamSettings& settings) {
   return Status::Ok();
 }
 
+namespace {
+
+// What js_GetMsg or js_GetLastMsg returned: nullopt for no such message.
+Result<std::optional<Stored>> Got(natsStatus status, jsErrCode code, natsMsg* message,
+                                 const std::string& what) {
+  if (status == NATS_NOT_FOUND || code == JSStreamNotFoundErr || code == JSNoMessageFoundErr) {
+    return std::optional<Stored>();
+  }
+  if (status != NATS_OK) return Failed(status, code, "reading " + what);
+  Stored stored{std::string(natsMsg_GetData(message), natsMsg_GetDataLength(message)),
+                natsMsg_GetSequence(message)};
+  natsMsg_Destroy(message);
+  return std::optional<Stored>(std::move(stored));
+}
+
+}  // namespace
+
 Result<std::optional<Stored>> JetStream::LastMessage(const std::string& stream,
                                                      const std::string& subject) {
   natsMsg* message = nullptr;
   jsErrCode code = kNoCode;
   natsStatus status =
       js_GetLastMsg(&message, impl_->js, stream.c_str(), subject.c_str(), nullptr, &code);
-  if (status == NATS_NOT_FOUND || code == JSStreamNotFoundErr) return std::optional<Stored>();
-  if (status != NATS_OK) return Failed(status, code, "reading the last message of " + subject);
-  Stored stored{std::string(natsMsg_GetData(message), natsMsg_GetDataLength(message)),
-                natsMsg_GetSequence(message)};
-  natsMsg_Destroy(message);
-  return std::optional<Stored>(std::move(stored));
+  return Got(status, code, message, "the last message of " + subject);
+}
+
+Result<std::optional<Stored>> JetStream::Message(const std::string& stream, uint64_t sequence) {
+  natsMsg* message = nullptr;
+  jsErrCode code = kNoCode;
+  natsStatus status = js_GetMsg(&message, impl_->js, stream.c_str(), sequence, nullptr, &code);
+  return Got(status, code, message, fmt::format("message {} of {}", sequence, stream));
 }
 
 Result<uint64_t> JetStream::LastSequence(const std::string& stream) {

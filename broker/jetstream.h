@@ -70,6 +70,9 @@ class JetStream {
   // The last message on `subject` of `stream`; nullopt when none (or no
   // such stream).
   Result<std::optional<Stored>> LastMessage(const std::string& stream, const std::string& subject);
+  // The message at `sequence` of `stream`; nullopt when there is none
+  // (removed, or past the end).
+  Result<std::optional<Stored>> Message(const std::string& stream, uint64_t sequence);
   // The sequence of the last message in `stream` (0 when it is empty or
   // does not exist).
   Result<uint64_t> LastSequence(const std::string& stream);

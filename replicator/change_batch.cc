@@ -423,4 +423,20 @@ Result<std::unique_ptr<pg::ApplySession>> OpenBatchSession(const std::string& ta
   return session;
 }
 
+std::future<Status> SendBatch(pg::ApplySession* target, std::string begin, std::string sql,
+                              std::string commit) {
+  return std::async(std::launch::async, [target, begin = std::move(begin), sql = std::move(sql),
+                                         commit = std::move(commit)] {
+    for (const std::string* part : {&begin, &sql, &commit}) {
+      if (part->empty()) continue;
+      Status status = target->Execute(*part);
+      if (!status.ok()) {
+        (void)target->Execute("ROLLBACK");
+        return status;
+      }
+    }
+    return Status::Ok();
+  });
+}
+
 }  // namespace pgveil::replicator

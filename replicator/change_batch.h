@@ -46,6 +46,7 @@
 #pragma once
 
 #include <cstdint>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -149,5 +150,12 @@ Status AppliedStatus(Status status, bool batched, bool* one_row_updates);
 // the target cannot be reached.
 Result<std::unique_ptr<pg::ApplySession>> OpenBatchSession(const std::string& target_dsn,
                                                            ReplicationObserver& observer);
+
+// Runs `begin`, `sql` and `commit` (each skipped when empty) on `target` in
+// a thread of its own, rolling back at the first that fails: the writer
+// reads on while the target applies. Three statements, so that a batch's
+// SQL (megabytes) is not copied. `target` must outlive the future.
+std::future<Status> SendBatch(pg::ApplySession* target, std::string begin, std::string sql,
+                              std::string commit);
 
 }  // namespace pgveil::replicator

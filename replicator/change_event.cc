@@ -1,35 +1,16 @@
 #include "replicator/change_event.h"
 
+#include <type_traits>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include "replicator/rows_event.h"
 
 namespace pgveil::replicator::events {
 namespace {
 
 using nlohmann::json;
-using Kind = pgoutput::TupleValue::Kind;
-
-// Values are strings (the text form) or null; the indexes of TOASTed values
-// the source did not send are listed apart, under "unchanged".
-json TupleJson(const pgoutput::Tuple& tuple) {
-  json values = json::array();
-  for (const pgoutput::TupleValue& value : tuple) {
-    if (value.kind == Kind::kText) {
-      values.push_back(value.data);
-    } else {
-      values.push_back(nullptr);
-    }
-  }
-  return values;
-}
-
-json UnchangedJson(const pgoutput::Tuple& tuple) {
-  json unchanged = json::array();
-  for (size_t i = 0; i < tuple.size(); ++i) {
-    if (tuple[i].kind == Kind::kUnchanged) unchanged.push_back(i);
-  }
-  return unchanged;
-}
 
 json TableNameJson(const TableName& table) {
   return {{"schema", table.schema}, {"name", table.name}};
@@ -41,47 +22,6 @@ json SequencesJson(const std::vector<Sequence>& sequences) {
     list.push_back({{"name", s.name}, {"last_value", s.last_value}, {"is_called", s.is_called}});
   }
   return list;
-}
-
-const char* OldKindName(char kind) { return kind == 'O' ? "row" : "key"; }
-
-json ToJson(const Rows& e) {
-  json columns = json::array();
-  for (const Column& c : e.table.columns) {
-    columns.push_back(
-        {{"name", c.name}, {"type", c.type}, {"type_oid", c.type_oid}, {"key", c.key}});
-  }
-  json changes = json::array();
-  for (const RowChange& change : e.changes) {
-    json out;
-    switch (change.op) {
-      case RowChange::Op::kInsert:
-        out = {{"op", "insert"}, {"new", TupleJson(change.row)}};
-        break;
-      case RowChange::Op::kUpdate:
-        out = {{"op", "update"}, {"new", TupleJson(change.row)}};
-        if (json unchanged = UnchangedJson(change.row); !unchanged.empty()) {
-          out["unchanged"] = std::move(unchanged);
-        }
-        break;
-      case RowChange::Op::kDelete:
-        out = {{"op", "delete"}};
-        break;
-    }
-    if (change.old_kind != 0) {
-      out["old"] = TupleJson(change.old_row);
-      out["old_kind"] = OldKindName(change.old_kind);
-    }
-    changes.push_back(std::move(out));
-  }
-  return {{"type", "rows"},
-          {"lsn", pgoutput::FormatLsn(e.lsn)},
-          {"part", e.part},
-          {"schema", e.table.schema},
-          {"table", e.table.name},
-          {"identity", std::string(1, e.table.identity)},
-          {"columns", std::move(columns)},
-          {"changes", std::move(changes)}};
 }
 
 json ToJson(const Truncate& e) {
@@ -211,26 +151,6 @@ class Reader {
   std::string error_;  // the first thing found wrong
 };
 
-pgoutput::Tuple TupleFrom(const json& values, Reader& reader) {
-  pgoutput::Tuple tuple;
-  if (!values.is_array()) {
-    reader.Fail("a row is not an array");
-    return tuple;
-  }
-  tuple.reserve(values.size());
-  for (const json& value : values) {
-    pgoutput::TupleValue out;
-    if (value.is_string()) {
-      out.kind = Kind::kText;
-      out.data = value.get<std::string>();
-    } else if (!value.is_null()) {
-      reader.Fail("a value is neither a string nor null");
-    }
-    tuple.push_back(std::move(out));
-  }
-  return tuple;
-}
-
 TableName TableNameFrom(const json& value, Reader& outer) {
   if (!value.is_object()) {
     outer.Fail("a table name is not an object");
@@ -258,91 +178,15 @@ std::vector<Sequence> SequencesFrom(const json* list, Reader& outer) {
   return sequences;
 }
 
-RowChange ChangeFrom(const json& value, size_t width, Reader& outer) {
-  RowChange change;
-  if (!value.is_object()) {
-    outer.Fail("a change is not an object");
-    return change;
-  }
-  Reader reader(value);
-  const std::string op = reader.String("op");
-  if (op == "insert" || op == "update") {
-    change.op = op == "insert" ? RowChange::Op::kInsert : RowChange::Op::kUpdate;
-    if (const json* row = reader.Field("new", json::value_t::array)) {
-      change.row = TupleFrom(*row, reader);
-    }
-    if (auto unchanged = value.find("unchanged"); unchanged != value.end()) {
-      if (!unchanged->is_array()) reader.Fail("\"unchanged\" is not an array");
-      for (const json& index : unchanged->is_array() ? *unchanged : json::array()) {
-        if (!index.is_number_unsigned() || index.get<uint64_t>() >= change.row.size()) {
-          reader.Fail("\"unchanged\" names no column of the row");
-          break;
-        }
-        change.row[index.get<size_t>()].kind = Kind::kUnchanged;
-      }
-    }
-  } else if (op == "delete") {
-    change.op = RowChange::Op::kDelete;
-  } else if (reader.ok()) {
-    reader.Fail("\"op\" is not insert, update or delete");
-  }
-  if (auto old = value.find("old"); old != value.end()) {
-    const std::string kind = reader.String("old_kind");
-    if (kind != "key" && kind != "row") reader.Fail("\"old_kind\" is not key or row");
-    change.old_kind = kind == "row" ? 'O' : 'K';
-    change.old_row = TupleFrom(*old, reader);
-  } else if (change.op == RowChange::Op::kDelete) {
-    reader.Fail("a delete has no \"old\" row");
-  }
-  const bool fits = change.row.size() == (change.op == RowChange::Op::kDelete ? 0 : width) &&
-                    (change.old_kind == 0 || change.old_row.size() == width);
-  if (reader.ok() && !fits) reader.Fail("a row's width is not the table's");
-  if (!reader.ok()) outer.Fail(reader.error());
-  return change;
-}
-
 Result<Event> FromJson(const json& document) {
   if (!document.is_object()) return Status::InvalidArgument("a change event: not a JSON object");
   Reader reader(document);
-  if (reader.Integer("v") != kVersion && reader.ok()) {
-    return Status::InvalidArgument(
-        fmt::format("a change event of another version than {}: a newer pgveil wrote it", kVersion));
+  if (const int64_t version = reader.Integer("v"); version != kVersion && reader.ok()) {
+    return OtherVersion(version);
   }
   const std::string type = reader.String("type");
   Event event;
-  if (type == "rows") {
-    Rows rows;
-    rows.lsn = reader.Lsn("lsn");
-    rows.part = static_cast<int>(reader.Integer("part"));
-    rows.table.schema = reader.String("schema");
-    rows.table.name = reader.String("table");
-    const std::string identity = reader.String("identity");
-    if (identity.size() != 1 || std::string_view("dfin").find(identity[0]) == std::string::npos) {
-      reader.Fail("\"identity\" is not d, f, i or n");
-    } else {
-      rows.table.identity = identity[0];
-    }
-    if (const json* columns = reader.Field("columns", json::value_t::array)) {
-      for (const json& column : *columns) {
-        if (!column.is_object()) {
-          reader.Fail("a column is not an object");
-          break;
-        }
-        Reader c(column);
-        rows.table.columns.push_back({c.String("name"), c.String("type"),
-                                      static_cast<uint32_t>(c.Integer("type_oid")),
-                                      c.Boolean("key")});
-        if (!c.ok()) reader.Fail("a column lacks its name, type or key");
-      }
-    }
-    if (const json* changes = reader.Field("changes", json::value_t::array)) {
-      for (const json& change : *changes) {
-        rows.changes.push_back(ChangeFrom(change, rows.table.columns.size(), reader));
-        if (!reader.ok()) break;
-      }
-    }
-    event = std::move(rows);
-  } else if (type == "truncate") {
+  if (type == "truncate") {
     Truncate truncate;
     truncate.lsn = reader.Lsn("lsn");
     truncate.part = static_cast<int>(reader.Integer("part"));
@@ -419,7 +263,18 @@ std::string LsnToken(pgoutput::Lsn lsn) { return fmt::format("{:X}", lsn); }
 }  // namespace
 
 std::string Encode(const Event& event) {
-  json document = std::visit([](const auto& e) { return ToJson(e); }, event);
+  std::string out;
+  json document = std::visit(
+      [&out](const auto& e) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(e)>, Rows>) {
+          EncodeRows(e, &out);  // the stream's bulk, written without a tree
+          return json();
+        } else {
+          return ToJson(e);
+        }
+      },
+      event);
+  if (!out.empty()) return out;
   document["v"] = kVersion;
   // Invalid UTF-8 in a name or value (a SQL_ASCII source) travels as U+FFFD
   // rather than failing the stream.
@@ -427,6 +282,10 @@ std::string Encode(const Event& event) {
 }
 
 Result<Event> Decode(std::string_view text) {
+  if (std::optional<Result<Rows>> rows = DecodeRows(text)) {
+    if (!rows->ok()) return rows->status();
+    return Event(std::move(*rows).value());
+  }
   json document = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (document.is_discarded()) return Status::InvalidArgument("a change event that is not JSON");
   return FromJson(document);
@@ -465,10 +324,21 @@ std::string Subject(const std::string& stream, const Event& event) {
   return std::visit(Visitor{stream}, event);
 }
 
+const Commit* LastCommit(const Event& event) {
+  if (const Commit* commit = std::get_if<Commit>(&event)) return commit;
+  if (const Rows* rows = std::get_if<Rows>(&event)) {
+    for (auto t = rows->transactions.rbegin(); t != rows->transactions.rend(); ++t) {
+      if (t->commit) return &*t->commit;
+    }
+  }
+  return nullptr;
+}
+
 std::string MessageId(const Event& event) {
   struct Visitor {
     std::string operator()(const Rows& e) const {
-      return fmt::format("{}.{}", LsnToken(e.lsn), e.part);
+      if (e.transactions.empty()) return "rows";
+      return fmt::format("{}.{}", LsnToken(e.transactions.front().lsn), e.transactions.front().part);
     }
     std::string operator()(const Truncate& e) const {
       return fmt::format("{}.{}", LsnToken(e.lsn), e.part);

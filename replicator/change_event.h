@@ -2,7 +2,7 @@
 //
 // The masked change events pgveil publishes to a NATS JetStream stream and
 // `pgveil apply` reads back (replicator/DESIGN.md, "Change events"): JSON,
-// version 1, one event per message, every value already masked. Encode and
+// version 2, one event per message, every value already masked. Encode and
 // Decode are pure; Decode never trusts its input (any JSON, any size) and
 // names what is wrong without quoting a value.
 //
@@ -11,10 +11,13 @@
 //   NAME.snapshot.schema           SchemaSql: pre-data / post-data SQL
 //   NAME.copy.<schema>.<table>     CopyRows: masked COPY text of the copy
 //   NAME.snapshot.end              SnapshotEnd: the copy is whole
-//   NAME.row.<schema>.<table>      Rows: row changes of one source transaction
+//   NAME.row.<schema>.<table>      Rows: row changes of consecutive source
+//                                  transactions to one table, with the
+//                                  commits of those that end there
 //   NAME.truncate                  Truncate
 //   NAME.schema                    SchemaChange: tables created, altered, dropped
-//   NAME.tx                        Commit: the transaction's end, its part count
+//   NAME.tx                        Commit: the end of a transaction whose
+//                                  last part is not a Rows one
 //   NAME.sequences                 Sequences: values to set, between transactions
 // Names in subjects are escaped (SubjectToken) so that dots, spaces and
 // Unicode cannot split or widen a subject.
@@ -23,6 +26,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -34,7 +38,7 @@
 
 namespace pgveil::replicator::events {
 
-inline constexpr int kVersion = 1;
+inline constexpr int kVersion = 2;
 
 struct Column {
   std::string name;
@@ -59,13 +63,28 @@ struct RowChange {
   pgoutput::Tuple row;  // kUnchanged: a TOASTed value the source did not send
 };
 
-// Every transactional event carries its transaction's commit LSN and its
-// place in it (`part`, from 0); Commit says how many parts there were.
-struct Rows {
+struct Commit {
+  pgoutput::Lsn lsn = 0;      // the commit's LSN
+  pgoutput::Lsn end_lsn = 0;  // the position after it: what a target records
+  int64_t commit_time = 0;    // microseconds since 2000-01-01 UTC
+  int parts = 0;              // the transaction's rows, truncate and schema parts
+};
+
+// Every part of a transaction carries its commit LSN and its place in it
+// (`part`, from 0). A transaction's last part, when it is a run of rows,
+// carries the commit too; otherwise a Commit event follows its last part.
+struct TransactionRows {
   pgoutput::Lsn lsn = 0;
   int part = 0;
-  Table table;
   std::vector<RowChange> changes;
+  std::optional<Commit> commit;
+};
+
+// Changes to one table: a part of each of one or more consecutive
+// transactions, in commit order.
+struct Rows {
+  Table table;
+  std::vector<TransactionRows> transactions;
 };
 
 struct TableName {
@@ -87,13 +106,6 @@ struct SchemaChange {
   pgoutput::Lsn lsn = 0;
   int part = 0;
   std::string description;
-};
-
-struct Commit {
-  pgoutput::Lsn lsn = 0;      // the commit's LSN
-  pgoutput::Lsn end_lsn = 0;  // the position after it: what a target records
-  int64_t commit_time = 0;    // microseconds since 2000-01-01 UTC
-  int parts = 0;
 };
 
 using Sequence = SequenceValue;
@@ -148,6 +160,9 @@ std::string Subject(const std::string& stream, const Event& event);
 // `name` as one subject token: A-Z a-z 0-9 _ - as they are, every other
 // byte as %XX.
 std::string SubjectToken(std::string_view name);
+
+// The commit of the last transaction `event` ends, if it ends one.
+const Commit* LastCommit(const Event& event);
 
 // The message id, from which JetStream drops a re-published message:
 // derived from LSNs and parts, so the same event published again after a

@@ -13,10 +13,9 @@ pgoutput::TupleValue Text(const std::string& text) {
 pgoutput::TupleValue Null() { return {}; }
 pgoutput::TupleValue Unchanged() { return {pgoutput::TupleValue::Kind::kUnchanged, ""}; }
 
+// Part 2 of a transaction that ends in it, then the first part of the next.
 Rows SampleRows() {
   Rows rows;
-  rows.lsn = 0x16B374D848;
-  rows.part = 2;
   rows.table = {"Kunden Daten", "Ähnliche.Kontakte", 'd',
                 {{"id", "integer", 23, true}, {"email", "text", 25, false}, {"notes", "text", 25, false}}};
   RowChange insert;
@@ -30,7 +29,9 @@ Rows SampleRows() {
   remove.op = RowChange::Op::kDelete;
   remove.old_kind = 'K';
   remove.old_row = {Text("2"), Null(), Null()};
-  rows.changes = {insert, update, remove};
+  rows.transactions = {{0x16B374D848, 2, {insert, update, remove},
+                       Commit{0x16B374D848, 0x16B374D900, 123456, 3}},
+                      {0x16B374DA00, 0, {insert}, std::nullopt}};
   return rows;
 }
 
@@ -41,17 +42,27 @@ TEST_CASE("row changes survive encoding: values, NULLs, unchanged TOAST, old key
   REQUIRE(decoded.ok());
   const Rows& rows = std::get<Rows>(*decoded);
   const Rows expected = SampleRows();
-  CHECK(rows.lsn == expected.lsn);
-  CHECK(rows.part == 2);
+  REQUIRE(rows.transactions.size() == 2);
+  CHECK(rows.transactions[0].lsn == 0x16B374D848);
+  CHECK(rows.transactions[0].part == 2);
+  REQUIRE(rows.transactions[0].commit.has_value());
+  CHECK(rows.transactions[0].commit->lsn == 0x16B374D848);
+  CHECK(rows.transactions[0].commit->end_lsn == 0x16B374D900);
+  CHECK(rows.transactions[0].commit->commit_time == 123456);
+  CHECK(rows.transactions[0].commit->parts == 3);
+  CHECK(rows.transactions[1].lsn == 0x16B374DA00);
+  CHECK_FALSE(rows.transactions[1].commit.has_value());
+  CHECK(rows.transactions[1].changes.size() == 1);
+  CHECK(LastCommit(*decoded) == &*rows.transactions[0].commit);
   CHECK(rows.table.schema == "Kunden Daten");
   CHECK(rows.table.name == "Ähnliche.Kontakte");
   REQUIRE(rows.table.columns.size() == 3);
   CHECK(rows.table.columns[0].key);
   CHECK(rows.table.columns[1].type == "text");
-  REQUIRE(rows.changes.size() == 3);
+  REQUIRE(rows.transactions[0].changes.size() == 3);
   for (size_t i = 0; i < 3; ++i) {
-    const RowChange& got = rows.changes[i];
-    const RowChange& want = expected.changes[i];
+    const RowChange& got = rows.transactions[0].changes[i];
+    const RowChange& want = expected.transactions[0].changes[i];
     CHECK(got.op == want.op);
     CHECK(got.old_kind == want.old_kind);
     REQUIRE(got.row.size() == want.row.size());
@@ -97,20 +108,25 @@ TEST_CASE("a malformed event is InvalidArgument naming the field, never a value"
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"not json", "not JSON"},
       {"[]", "not a JSON object"},
-      {R"({"v":2,"type":"commit"})", "another version"},
-      {R"({"v":1,"type":"gossip"})", "unknown type"},
-      {R"({"v":1,"type":"commit","lsn":"secret-value","end_lsn":"0/1","commit_time":1,"parts":1})",
+      {R"({"v":1,"type":"commit"})", "another version"},
+      {R"({"v":2,"type":"gossip"})", "unknown type"},
+      {R"({"v":2,"type":"commit","lsn":"secret-value","end_lsn":"0/1","commit_time":1,"parts":1})",
        "\"lsn\" is not an LSN"},
-      {R"({"v":1,"type":"rows","lsn":"0/1","part":0,"schema":"s","table":"t","identity":"d",)"
-       R"("columns":[{"name":"a","type":"text","type_oid":25,"key":true}],"changes":[{"op":"insert","new":["x","y"]}]})",
+      {R"({"v":2,"type":"rows","schema":"s","table":"t","identity":"d",)"
+       R"("columns":[{"name":"a","type":"text","type_oid":25,"key":true}],"transactions":[{"lsn":"0/1","part":0,"changes":[{"op":"insert","new":["x","y"]}]}]})",
        "width"},
-      {R"({"v":1,"type":"rows","lsn":"0/1","part":0,"schema":"s","table":"t","identity":"d",)"
-       R"("columns":[{"name":"a","type":"text","type_oid":25,"key":true}],"changes":[{"op":"insert","new":[7]}]})",
+      {R"({"v":2,"type":"rows","schema":"s","table":"t","identity":"d",)"
+       R"("columns":[{"name":"a","type":"text","type_oid":25,"key":true}],"transactions":[{"lsn":"0/1","part":0,"changes":[{"op":"insert","new":[7]}]}]})",
        "neither a string nor null"},
-      {R"({"v":1,"type":"rows","lsn":"0/1","part":0,"schema":"s","table":"t","identity":"d",)"
-       R"("columns":[],"changes":[{"op":"update","new":[],"unchanged":[5]}]})",
+      {R"({"v":2,"type":"rows","schema":"s","table":"t","identity":"d",)"
+       R"("columns":[],"transactions":[{"lsn":"0/1","part":0,"changes":[{"op":"update","new":[],"unchanged":[5]}]}]})",
        "\"unchanged\" names no column"},
-      {R"({"v":1,"type":"copy","snapshot":"0/1","schema":"s","table":"t","chunk":0,"columns":[],)"
+      {R"({"v":2,"type":"rows","schema":"s","table":"t","identity":"d","columns":[],"transactions":[]})",
+       "\"transactions\" is empty"},
+      {R"({"v":2,"type":"rows","schema":"s","table":"t","identity":"d","columns":[],)"
+       R"("transactions":[{"lsn":"0/1","part":0,"changes":[],"commit":{"end_lsn":"secret-value"}}]})",
+       "\"commit\": \"end_lsn\" is not an LSN"},
+      {R"({"v":2,"type":"copy","snapshot":"0/1","schema":"s","table":"t","chunk":0,"columns":[],)"
        R"("rows":"half a row"})",
        "ends mid-row"},
   };

@@ -1,7 +1,7 @@
 #include "replicator/jetstream_applier.h"
 
-#include <array>
 #include <chrono>
+#include <future>
 #include <map>
 #include <optional>
 #include <thread>
@@ -72,6 +72,14 @@ std::string RelationKey(const events::Table& table) {
   return key;
 }
 
+// A transaction's run of rows, held until its commit, with the session's
+// relation of its table.
+struct HeldRows {
+  StreamRelation* relation = nullptr;
+  std::vector<events::RowChange> changes;
+};
+using HeldPart = std::variant<HeldRows, events::Truncate, events::SchemaChange>;
+
 // One connected run: from connecting to a stop or an error.
 class ApplierSession {
  public:
@@ -91,7 +99,7 @@ class ApplierSession {
   Status Run() {
     PGVEIL_RETURN_IF_ERROR(Connect());
     while (true) {
-      if (options_.stop->load()) return Flush();
+      if (options_.stop->load()) return Drain();
       const int64_t wait = has_done_ ? std::max<int64_t>(1, options_.batch_milliseconds -
                                                                  BatchAgeMs())
                                      : kIdleFetchMs;
@@ -99,7 +107,11 @@ class ApplierSession {
                               broker_->Fetch(kFetchBatch, std::min(wait, kIdleFetchMs)));
       if (messages.empty()) {
         PGVEIL_RETURN_IF_ERROR(Flush());
-        if (options_.catch_up && seen_ >= catch_up_sequence_) return Status::Ok();
+        if (options_.catch_up && seen_ >= catch_up_sequence_) return Drain();
+        if (pending_ && pending_->result.wait_for(std::chrono::seconds(0)) ==
+                            std::future_status::ready) {
+          PGVEIL_RETURN_IF_ERROR(AwaitApplied());
+        }
         continue;
       }
       for (const broker::Delivered& message : messages) {
@@ -124,7 +136,7 @@ class ApplierSession {
         PGVEIL_RETURN_IF_ERROR(std::visit([this](auto& e) { return On(e); }, *event));
         seen_ = message.sequence;
       }
-      if (has_done_ && (batch_.bytes() >= kBatchBytes ||
+      if (has_done_ && (done_changes_ >= options_.batch_changes || batch_.bytes() >= kBatchBytes ||
                         BatchAgeMs() >= options_.batch_milliseconds)) {
         PGVEIL_RETURN_IF_ERROR(Flush());
       }
@@ -241,7 +253,7 @@ class ApplierSession {
       observer_.Note("the stream holds a new masked copy of the source (its publisher started "
                      "over); replacing the target's");
     }
-    PGVEIL_RETURN_IF_ERROR(Flush());
+    PGVEIL_RETURN_IF_ERROR(Drain());
     Abandon();
     mode_ = Mode::kCopying;
     copy_ = CopyState{};
@@ -343,20 +355,39 @@ class ApplierSession {
 
   // The changes.
 
-  // A transaction's events are held until its commit event: only whole
+  // A transaction's parts are held until its commit: only whole
   // transactions reach the batch, whose runs then go on across them as the
   // direct stream's do.
-  Status On(events::Rows& rows) { return Hold(rows.lsn, rows.part, std::move(rows)); }
+  Status On(events::Rows& rows) {
+    StreamRelation* relation = nullptr;
+    for (events::TransactionRows& transaction : rows.transactions) {
+      if (Joins(transaction.lsn, transaction.part)) {
+        if (relation == nullptr) relation = &Relation(rows.table);
+        held_.emplace_back(std::in_place_type<HeldRows>,
+                           HeldRows{relation, std::move(transaction.changes)});
+      }
+      if (transaction.commit) PGVEIL_RETURN_IF_ERROR(On(*transaction.commit));
+    }
+    // A transaction that goes on past this event started in it: the
+    // position stays before the event, so that a new run reads it again.
+    if (open_ && done_sequence_ == sequence_) done_sequence_ = sequence_ - 1;
+    return Status::Ok();
+  }
   Status On(events::Truncate& truncate) {
-    return Hold(truncate.lsn, truncate.part, std::move(truncate));
+    if (Joins(truncate.lsn, truncate.part)) held_.emplace_back(std::in_place_type<events::Truncate>, std::move(truncate));
+    return Status::Ok();
   }
   Status On(events::SchemaChange& change) {
-    return Hold(change.lsn, change.part, std::move(change));
+    if (Joins(change.lsn, change.part)) held_.emplace_back(std::in_place_type<events::SchemaChange>, std::move(change));
+    return Status::Ok();
   }
 
-  Status Hold(Lsn lsn, int part, events::Event event) {
-    if (Joins(lsn, part)) held_.push_back(std::move(event));
-    return Status::Ok();
+  // The pass-through relation of `table`, made on first sight.
+  StreamRelation& Relation(const events::Table& table) {
+    const std::string key = RelationKey(table);
+    auto found = relations_.find(key);
+    if (found == relations_.end()) found = relations_.emplace(key, PassThrough(table)).first;
+    return found->second;
   }
 
   Status On(const events::Commit& commit) {
@@ -370,8 +401,8 @@ class ApplierSession {
           "the stream holds {} of the {} parts of the transaction at {}: it lost events",
           held, commit.parts, pgoutput::FormatLsn(commit.lsn)));
     }
-    for (events::Event& event : held_) {
-      PGVEIL_RETURN_IF_ERROR(std::visit([this](auto& e) { return Apply(e); }, event));
+    for (const HeldPart& part : held_) {
+      PGVEIL_RETURN_IF_ERROR(std::visit([this](const auto& e) { return Apply(e); }, part));
     }
     Abandon();  // applied: nothing is held any more
     applied_ = commit.end_lsn;  // a later copy of this transaction is skipped
@@ -380,11 +411,8 @@ class ApplierSession {
     return Done();
   }
 
-  Status Apply(const events::Rows& rows) {
-    const std::string key = RelationKey(rows.table);
-    auto found = relations_.find(key);
-    if (found == relations_.end()) found = relations_.emplace(key, PassThrough(rows.table)).first;
-    StreamRelation& relation = found->second;
+  Status Apply(const HeldRows& rows) {
+    StreamRelation& relation = *rows.relation;
     for (const events::RowChange& change : rows.changes) {
       switch (change.op) {
         case events::RowChange::Op::kInsert:
@@ -431,11 +459,6 @@ class ApplierSession {
     for (const SourceTable& dropped : parsed.dropped) {
       for (const std::string& sql : model_.Drop(dropped.oid)) batch_.Statement(sql);
     }
-    return Status::Ok();
-  }
-
-  template <typename Event>
-  Status Apply(const Event&) {  // only the three above are ever held
     return Status::Ok();
   }
 
@@ -490,9 +513,11 @@ class ApplierSession {
   }
 
   // The whole transactions received, with their position, as one target
-  // transaction; then the consumer is acknowledged up to the last of them.
+  // transaction, which runs while the stream is read on; the one sent
+  // before it must have committed first (AwaitApplied).
   Status Flush() {
     if (!has_done_) return Status::Ok();
+    PGVEIL_RETURN_IF_ERROR(AwaitApplied());
     std::string position = "UPDATE pgveil.replication_state SET applied_lsn = " +
                            QuoteLiteral(pgoutput::FormatLsn(applied_)) + ", applied_at = now()";
     if (done_transactions_ > 0) {
@@ -501,42 +526,61 @@ class ApplierSession {
                                   static_cast<double>(done_commit_time_) / 1e6);
     }
     position += " WHERE id = 1;\n" + PositionSql(options_.stream, done_sequence_) + ";\nCOMMIT";
-    const bool batched = batch_.has_batched_updates();
-    const std::string begin = "BEGIN";
-    const std::string sql = batch_.Take();
-    const std::array<const std::string*, 3> parts = {&begin, &sql, &position};
-    for (const std::string* part : parts) {
-      if (part->empty()) continue;
-      Status status = apply_->Execute(*part);
-      if (!status.ok()) {
-        (void)apply_->Execute("ROLLBACK");
-        return Applied(status, batched);
-      }
-    }
+    PendingApply pending{applied_,         done_sequence_, done_transactions_, done_changes_,
+                         done_commit_time_, batch_.has_batched_updates(), {}};
+    pending.result = SendBatch(apply_.get(), "BEGIN", batch_.Take(), std::move(position));
+    pending_ = std::move(pending);
     has_done_ = false;
-    PGVEIL_RETURN_IF_ERROR(broker_->AcknowledgeThrough(done_sequence_));
-    summary_.transactions += done_transactions_;
-    summary_.changes += done_changes_;
-    summary_.applied_lsn = pgoutput::FormatLsn(applied_);
-    metrics_.applied_lsn = applied_;
-    metrics_.transactions += done_transactions_;
-    metrics_.changes += done_changes_;
-    if (done_transactions_ > 0) {
-      metrics_.lag_seconds =
-          static_cast<double>(pg::PostgresNowMicros() - done_commit_time_) / 1e6;
-    }
     done_transactions_ = 0;
     done_changes_ = 0;
+    return Status::Ok();
+  }
+
+  // Waits for the transaction in flight on the target; once it committed,
+  // the consumer is acknowledged up to its last event.
+  Status AwaitApplied() {
+    if (!pending_) return Status::Ok();
+    Status applied = pending_->result.get();
+    PendingApply done = std::move(*pending_);
+    pending_.reset();
+    PGVEIL_RETURN_IF_ERROR(Applied(applied, done.batched_updates));
+    PGVEIL_RETURN_IF_ERROR(broker_->AcknowledgeThrough(done.sequence));
+    summary_.transactions += done.transactions;
+    summary_.changes += done.changes;
+    summary_.applied_lsn = pgoutput::FormatLsn(done.applied);
+    metrics_.applied_lsn = done.applied;
+    metrics_.transactions += done.transactions;
+    metrics_.changes += done.changes;
+    if (done.transactions > 0) {
+      metrics_.lag_seconds = static_cast<double>(pg::PostgresNowMicros() - done.commit_time) / 1e6;
+    }
     if (Clock::now() - last_checkpoint_ > kCheckpointEvery) {
       last_checkpoint_ = Clock::now();
       observer_.Event(StreamEvent::kCheckpoint,
                       fmt::format("applied up to {} (stream sequence {}): {} transactions, {} "
                                   "row changes in this run",
-                                  summary_.applied_lsn, done_sequence_, summary_.transactions,
+                                  summary_.applied_lsn, done.sequence, summary_.transactions,
                                   summary_.changes));
     }
     return Status::Ok();
   }
+
+  // Everything received applied and acknowledged.
+  Status Drain() {
+    PGVEIL_RETURN_IF_ERROR(Flush());
+    return AwaitApplied();
+  }
+
+  // A target transaction in flight.
+  struct PendingApply {
+    Lsn applied = 0;
+    uint64_t sequence = 0;
+    int64_t transactions = 0;
+    int64_t changes = 0;
+    int64_t commit_time = 0;
+    bool batched_updates = false;
+    std::future<Status> result;
+  };
 
   struct CopyState {
     events::SnapshotBegin begin;
@@ -569,7 +613,7 @@ class ApplierSession {
   bool open_ = false;  // a transaction's parts are being held
   Lsn lsn_ = 0;        // the open transaction's commit LSN
   int next_part_ = 0;
-  std::vector<events::Event> held_;  // the open transaction's events so far
+  std::vector<HeldPart> held_;       // the open transaction's parts so far
   ChangeBatch batch_;                // whole transactions not yet sent
   bool has_done_ = false;            // the next flush has something to send
   bool needs_one_row_updates_ = false;
@@ -579,6 +623,7 @@ class ApplierSession {
   int64_t done_changes_ = 0;
   Clock::time_point batch_started_;
   Clock::time_point last_checkpoint_;
+  std::optional<PendingApply> pending_;  // last: it may still use apply_
 };
 
 bool Retryable(const Status& status) { return status.code() == StatusCode::kUnavailable; }

@@ -45,6 +45,7 @@ struct ApplyOptions {
   // Stop once everything the stream held at the start is applied.
   bool catch_up = false;
   int batch_milliseconds = 200;  // how long applied transactions may wait for more
+  int batch_changes = 20000;     // row changes per target transaction, at most (roughly)
   int max_retry_seconds = 30;
   StreamMetrics* metrics = nullptr;
 };

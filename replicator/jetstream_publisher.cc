@@ -28,7 +28,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using pgoutput::Lsn;
 
-// A run of changes to one table is published once it is this large.
+// A run of changes to one table is published once it is this large, or
+// when the source has nothing more to send at once.
 constexpr size_t kRowsEventBytes = 256 << 10;
 constexpr int kReadMs = 100;
 constexpr auto kFeedbackEvery = std::chrono::seconds(1);
@@ -53,6 +54,24 @@ Result<std::optional<std::pair<T, uint64_t>>> LastEvent(broker::JetStream& broke
   return std::optional<std::pair<T, uint64_t>>({std::get<T>(event), stored->sequence});
 }
 
+// The commit LSN of the last transaction the stream holds whole: the last
+// commit before its end, or 0 when none follows the last copy.
+Result<Lsn> LastStoredCommit(broker::JetStream& broker, const std::string& stream) {
+  PGVEIL_ASSIGN_OR_RETURN(uint64_t sequence, broker.LastSequence(stream));
+  for (; sequence > 0; --sequence) {
+    PGVEIL_ASSIGN_OR_RETURN(std::optional<broker::Stored> stored, broker.Message(stream, sequence));
+    if (!stored) break;  // the stream's limits removed what is older
+    PGVEIL_ASSIGN_OR_RETURN(events::Event event, events::Decode(stored->data));
+    if (const events::Commit* commit = events::LastCommit(event)) return commit->lsn;
+    const bool change = std::holds_alternative<events::Rows>(event) ||
+                        std::holds_alternative<events::Truncate>(event) ||
+                        std::holds_alternative<events::SchemaChange>(event) ||
+                        std::holds_alternative<events::Sequences>(event);
+    if (!change) break;  // a copy's: the changes start after it
+  }
+  return Lsn{0};
+}
+
 // One connected run: from connecting to a stop or an error.
 class PublisherSession {
  public:
@@ -73,10 +92,14 @@ class PublisherSession {
     last_feedback_ = last_sequences_ = Clock::now();
     while (true) {
       if ((options_.stop->load() || caught_up_) && !in_transaction_) return Finish();
-      PGVEIL_ASSIGN_OR_RETURN(pg::ReplicationFrame frame, replication_->Read(kReadMs));
+      // Runs of rows wait for more only while the source has more at once.
+      PGVEIL_ASSIGN_OR_RETURN(pg::ReplicationFrame frame,
+                              replication_->Read(rows_.transactions.empty() ? kReadMs : 0));
       metrics_.source_lsn = std::max<uint64_t>(metrics_.source_lsn, frame.wal_end);
       if (frame.kind == pg::ReplicationFrame::Kind::kData) {
         PGVEIL_RETURN_IF_ERROR(OnMessage(frame.payload));
+      } else if (frame.kind == pg::ReplicationFrame::Kind::kNone) {
+        PGVEIL_RETURN_IF_ERROR(FlushRows());
       } else if (frame.kind == pg::ReplicationFrame::Kind::kKeepalive) {
         TakeAcknowledged();
         // Everything the server sent is stored: all of it is as good as durable.
@@ -100,9 +123,7 @@ class PublisherSession {
     }
     // What the stream holds already is not published again, whatever the
     // stream's duplicate window.
-    PGVEIL_ASSIGN_OR_RETURN(auto last_commit,
-                            LastEvent<events::Commit>(broker_, options_.stream, "tx"));
-    if (last_commit) stored_ = last_commit->first.lsn;
+    PGVEIL_ASSIGN_OR_RETURN(stored_, LastStoredCommit(broker_, options_.stream));
     PGVEIL_ASSIGN_OR_RETURN(
         pg::Rows published,
         source_->Query("SELECT coalesce(string_agg(prrelid::text, ','), '') FROM "
@@ -140,7 +161,7 @@ class PublisherSession {
     return parts;
   }
 
-  bool Idle() const { return !in_transaction_ && commits_.empty(); }
+  bool Idle() const { return !in_transaction_ && commits_.empty() && rows_.transactions.empty(); }
 
   Status OnMessage(std::string_view payload) {
     Result<pgoutput::Event> event = pgoutput::Decode(payload);
@@ -163,11 +184,16 @@ class PublisherSession {
       skipping_ = false;
       return Status::Ok();
     }
-    PGVEIL_RETURN_IF_ERROR(FlushRows());
     events::Commit event{lsn_, commit.end_lsn, commit.commit_time, part_};
-    PGVEIL_RETURN_IF_ERROR(Send(event));
-    commits_.push_back({events::MessageId(event), commit.end_lsn, transaction_changes_});
-    return Status::Ok();
+    // A transaction whose last part is a run of rows ends in it.
+    if (!rows_.transactions.empty() && rows_.transactions.back().lsn == lsn_) {
+      rows_.transactions.back().commit = event;
+      Ended(event);
+      return Status::Ok();
+    }
+    PGVEIL_RETURN_IF_ERROR(FlushRows());
+    Ended(event);
+    return Send(event);
   }
 
   Status On(const pgoutput::Relation& relation) {
@@ -265,24 +291,32 @@ class PublisherSession {
         rows_.table.columns.push_back({column.name, column.type, column.type_oid, column.key});
       }
     }
+    if (rows_.transactions.empty() || rows_.transactions.back().lsn != lsn_) {
+      rows_.transactions.push_back({lsn_, part_++, {}, std::nullopt});
+    }
     for (const pgoutput::Tuple* tuple : {&change.row, &change.old_row}) {
       for (const pgoutput::TupleValue& value : *tuple) rows_bytes_ += value.data.size() + 4;
     }
-    rows_.changes.push_back(std::move(change));
+    rows_.transactions.back().changes.push_back(std::move(change));
     ++transaction_changes_;
     return Status::Ok();
   }
 
   // Publishes the run of changes gathered so far, if any.
   Status FlushRows() {
-    if (rows_.changes.empty()) return Status::Ok();
-    rows_.lsn = lsn_;
-    rows_.part = part_++;
+    if (rows_.transactions.empty()) return Status::Ok();
     PGVEIL_RETURN_IF_ERROR(Send(rows_));
-    rows_.changes.clear();
+    rows_.transactions.clear();
     rows_bytes_ = 0;
     rows_oid_ = 0;
     return Status::Ok();
+  }
+
+  // The transaction being received ends with the next event published.
+  void Ended(const events::Commit& commit) {
+    ending_.end = commit.end_lsn;
+    ending_.transactions += 1;
+    ending_.changes += transaction_changes_;
   }
 
   // The plan of relation `oid`: where a column without a rule stops.
@@ -302,8 +336,16 @@ class PublisherSession {
     return &(relations_[oid] = std::move(plan));
   }
 
+  // Publishes `event`, which ends the transactions Ended() since the last.
   Status Send(const events::Event& event) {
-    return PublishEvent(broker_, options_.stream, event).WithContext("the JetStream stream");
+    PGVEIL_RETURN_IF_ERROR(
+        PublishEvent(broker_, options_.stream, event).WithContext("the JetStream stream"));
+    if (ending_.transactions > 0) {
+      ending_.id = events::MessageId(event);
+      commits_.push_back(std::move(ending_));
+      ending_ = PublishedCommits{};
+    }
+    return Status::Ok();
   }
 
   // Moves the confirmed position past every commit the stream has stored.
@@ -311,9 +353,9 @@ class PublisherSession {
     for (const std::string& id : broker_.TakeAcknowledged()) {
       if (commits_.empty() || commits_.front().id != id) continue;
       confirmed_ = std::max(confirmed_, commits_.front().end);
-      summary_.transactions += 1;
+      summary_.transactions += commits_.front().transactions;
       summary_.changes += commits_.front().changes;
-      metrics_.transactions += 1;
+      metrics_.transactions += commits_.front().transactions;
       metrics_.changes += commits_.front().changes;
       commits_.pop_front();
     }
@@ -350,12 +392,14 @@ class PublisherSession {
   Status SendSequences() {
     PGVEIL_ASSIGN_OR_RETURN(std::vector<SequenceValue> values, ReadSequenceValues(*source_));
     if (values.empty()) return Status::Ok();
+    PGVEIL_RETURN_IF_ERROR(FlushRows());
     return Send(events::Sequences{pg::PostgresNowMicros(), std::move(values)});
   }
 
   // Everything received published and stored, the slot told so, and the
   // stream ended so that the source has taken it in before this process goes.
   Status Finish() {
+    PGVEIL_RETURN_IF_ERROR(FlushRows());
     PGVEIL_RETURN_IF_ERROR(SendSequences());
     PGVEIL_RETURN_IF_ERROR(
         broker_.AwaitPublished(kAwaitStoredMs).WithContext("the JetStream stream"));
@@ -364,9 +408,11 @@ class PublisherSession {
     return replication_->EndStream(kEndStreamMs);
   }
 
-  struct PublishedCommit {
+  // A published event that ends transactions: the last one's end.
+  struct PublishedCommits {
     std::string id;
     Lsn end = 0;
+    int64_t transactions = 0;
     int64_t changes = 0;
   };
 
@@ -398,7 +444,8 @@ class PublisherSession {
   events::Rows rows_;  // the run of changes to one relation being gathered
   uint32_t rows_oid_ = 0;
   size_t rows_bytes_ = 0;
-  std::deque<PublishedCommit> commits_;  // published, not yet stored
+  PublishedCommits ending_;               // what the next event published ends
+  std::deque<PublishedCommits> commits_;  // published, not yet stored
   Clock::time_point last_feedback_, last_sequences_;
 };
 

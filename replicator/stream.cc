@@ -381,7 +381,6 @@ class StreamSession {
     if (!has_done_) return Status::Ok();
     PGVEIL_RETURN_IF_ERROR(AwaitApplied());
     const bool batched = sent_batched_updates_ || batch_.has_batched_updates();
-    // Three statements, so that the batch's SQL (megabytes) is not copied.
     std::string begin = target_open_ ? "" : "BEGIN";
     std::string sql = batch_.Take();
     std::string commit = "UPDATE pgveil.replication_state SET applied_lsn = " +
@@ -394,20 +393,7 @@ class StreamSession {
     pending.changes = done_changes_;
     pending.commit_times = std::move(done_commit_times_);
     pending.batched_updates = batched;
-    pg::ApplySession* target = apply_.get();
-    pending.result = std::async(
-        std::launch::async,
-        [target, begin = std::move(begin), sql = std::move(sql), commit = std::move(commit)] {
-          for (const std::string* part : {&begin, &sql, &commit}) {
-            if (part->empty()) continue;
-            Status status = target->Execute(*part);
-            if (!status.ok()) {
-              (void)target->Execute("ROLLBACK");
-              return status;
-            }
-          }
-          return Status::Ok();
-        });
+    pending.result = SendBatch(apply_.get(), std::move(begin), std::move(sql), std::move(commit));
     pending_ = std::move(pending);
     target_open_ = false;
     has_done_ = false;

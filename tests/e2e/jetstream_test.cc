@@ -25,6 +25,7 @@
 
 #include "broker/jetstream.h"
 #include "policy/policy_loader.h"
+#include "replicator/change_event.h"
 #include "tests/e2e/e2e_fixture.h"
 #include "tests/e2e/stream_checks.h"
 #include "tests/e2e/stream_workload.h"
@@ -144,7 +145,7 @@ struct StreamScan {
   int64_t messages = 0;
   int64_t rows = 0;     // NAME.row.<schema>.<table>
   int64_t copied = 0;   // NAME.copy.<schema>.<table>
-  int64_t commits = 0;  // NAME.tx
+  int64_t commits = 0;  // events that end a transaction
   int64_t with_canary = 0;
 };
 
@@ -165,7 +166,10 @@ StreamScan ScanStream(const testing::NatsCluster& nats) {
       ++scan.messages;
       scan.rows += message.subject.starts_with(prefix + "row.") ? 1 : 0;
       scan.copied += message.subject.starts_with(prefix + "copy.") ? 1 : 0;
-      scan.commits += message.subject == prefix + "tx" ? 1 : 0;
+      Result<replicator::events::Event> event = replicator::events::Decode(message.data);
+      INFO(message.subject << " at " << message.sequence);
+      REQUIRE(event.ok());
+      scan.commits += replicator::events::LastCommit(*event) != nullptr ? 1 : 0;
       scan.with_canary += HasCanary(message.subject) || HasCanary(message.data) ? 1 : 0;
     }
     // A consumer stops delivering at its cap of unacknowledged messages
