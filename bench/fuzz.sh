@@ -18,7 +18,7 @@ SECONDS_EACH=${1:-60}
 shift || true
 TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && TARGETS=(policy_loader json_walker copy_row_codec sql_tokenizer
-                                     pgoutput conninfo value_detector)
+                                     pgoutput change_event conninfo value_detector)
 CLANG_VERSION=${CLANG_VERSION:-14}
 build=build-fuzz
 

@@ -9,6 +9,7 @@ const std::vector<NamedFuzzTarget>& AllFuzzTargets() {
       {"copy_row_codec", &FuzzCopyRowCodec},
       {"sql_tokenizer", &FuzzSqlTokenizer},
       {"pgoutput", &FuzzPgoutput},
+      {"change_event", &FuzzChangeEvent},
       {"conninfo", &FuzzConnInfo},
       {"value_detector", &FuzzValueDetector},
   };

@@ -36,6 +36,8 @@ void FuzzCopyRowCodec(std::string_view data);
 void FuzzSqlTokenizer(std::string_view data);
 // One pgoutput message of the replication stream.
 void FuzzPgoutput(std::string_view data);
+// A change event of the JetStream stream, through Decode and Encode.
+void FuzzChangeEvent(std::string_view data);
 // Connection strings: libpq's parse, the password split, quoting.
 void FuzzConnInfo(std::string_view data);
 // Sampled values (any bytes, invalid UTF-8 included) through every detector.
