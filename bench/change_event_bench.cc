@@ -112,35 +112,51 @@ StreamRelation CustomersRelation(const masking::KeyRing& keys) {
   return relation;
 }
 
-void BM_DecodeMaskEncode(benchmark::State& state) {
-  const masking::KeyRing keys =
-      masking::KeyRing::FromSecret("benchmark key: 5f2c9a0d7e1b4c83a6f0e9d2b7c41a58").value();
-  StreamRelation relation = CustomersRelation(keys);
-  const std::vector<std::string> messages = UpdateMessages(4096);
+// What the publisher does with one pgoutput UPDATE: decoded, its new row and
+// old key masked, appended to `rows` as one-row transaction number `i`.
+Status AddMasked(StreamRelation& relation, const std::string& message, size_t i,
+                 masking::MaskedValue& scratch, events::Rows& rows) {
+  PGVEIL_ASSIGN_OR_RETURN(pgoutput::Event event, pgoutput::Decode(message));
+  const auto& update = std::get<pgoutput::Update>(event);
+  events::RowChange change;
+  change.op = events::RowChange::Op::kUpdate;
+  change.old_kind = update.old_kind;
+  PGVEIL_RETURN_IF_ERROR(MaskTuple(relation, update.old_row, &change.old_row, scratch));
+  PGVEIL_RETURN_IF_ERROR(MaskTuple(relation, update.row, &change.row, scratch));
+  const pgoutput::Lsn lsn = 0x1000000 + i * 0x100;
+  const int64_t committed = 800000000000000 + static_cast<int64_t>(i);
+  rows.transactions.push_back({lsn, 0, {}, events::Commit{lsn, lsn + 0x40, committed, 1}});
+  rows.transactions.back().changes.push_back(std::move(change));
+  return Status::Ok();
+}
+
+events::Rows CustomersRows(const StreamRelation& relation) {
   events::Rows rows;
   rows.table = {"public", "customers", 'd', {}};
   for (const StreamColumn& column : relation.columns) {
     rows.table.columns.push_back({column.name, column.type, 0, column.key});
   }
+  return rows;
+}
+
+masking::KeyRing BenchKeys() {
+  return masking::KeyRing::FromSecret("benchmark key: 5f2c9a0d7e1b4c83a6f0e9d2b7c41a58").value();
+}
+
+void BM_DecodeMaskEncode(benchmark::State& state) {
+  const masking::KeyRing keys = BenchKeys();
+  StreamRelation relation = CustomersRelation(keys);
+  const std::vector<std::string> messages = UpdateMessages(4096);
+  events::Rows rows = CustomersRows(relation);
   masking::MaskedValue scratch;
   size_t i = 0;
   int64_t bytes = 0;
   for (auto _ : state) {
-    Result<pgoutput::Event> event = pgoutput::Decode(messages[i]);
-    const auto& update = std::get<pgoutput::Update>(*event);
-    events::RowChange change;
-    change.op = events::RowChange::Op::kUpdate;
-    change.old_kind = update.old_kind;
-    Status masked = MaskTuple(relation, update.old_row, &change.old_row, scratch);
-    if (masked.ok()) masked = MaskTuple(relation, update.row, &change.row, scratch);
-    if (!masked.ok()) {
-      state.SkipWithError(masked.message().c_str());
+    Status added = AddMasked(relation, messages[i], i, scratch, rows);
+    if (!added.ok()) {
+      state.SkipWithError(added.message().c_str());
       break;
     }
-    const pgoutput::Lsn lsn = 0x1000000 + i * 0x100;
-    rows.transactions.push_back(
-        {lsn, 0, {}, events::Commit{lsn, lsn + 0x40, static_cast<int64_t>(800000000000000 + i), 1}});
-    rows.transactions.back().changes.push_back(std::move(change));
     if (rows.transactions.size() == kChangesPerEvent) {
       const std::string json = events::Encode(rows);
       bytes += static_cast<int64_t>(json.size());
@@ -156,28 +172,13 @@ BENCHMARK(BM_DecodeMaskEncode);
 
 // An event of 1000 one-row transactions as BM_DecodeMaskEncode makes them.
 std::string EncodedEvent() {
-  const masking::KeyRing keys =
-      masking::KeyRing::FromSecret("benchmark key: 5f2c9a0d7e1b4c83a6f0e9d2b7c41a58").value();
+  const masking::KeyRing keys = BenchKeys();
   StreamRelation relation = CustomersRelation(keys);
   const std::vector<std::string> messages = UpdateMessages(kChangesPerEvent);
-  events::Rows rows;
-  rows.table = {"public", "customers", 'd', {}};
-  for (const StreamColumn& column : relation.columns) {
-    rows.table.columns.push_back({column.name, column.type, 0, column.key});
-  }
+  events::Rows rows = CustomersRows(relation);
   masking::MaskedValue scratch;
   for (size_t i = 0; i < messages.size(); ++i) {
-    const pgoutput::Event event = pgoutput::Decode(messages[i]).value();
-    const auto& update = std::get<pgoutput::Update>(event);
-    events::RowChange change;
-    change.op = events::RowChange::Op::kUpdate;
-    change.old_kind = update.old_kind;
-    (void)MaskTuple(relation, update.old_row, &change.old_row, scratch);
-    (void)MaskTuple(relation, update.row, &change.row, scratch);
-    const pgoutput::Lsn lsn = 0x1000000 + i * 0x100;
-    rows.transactions.push_back(
-        {lsn, 0, {}, events::Commit{lsn, lsn + 0x40, static_cast<int64_t>(800000000000000 + i), 1}});
-    rows.transactions.back().changes.push_back(std::move(change));
+    if (!AddMasked(relation, messages[i], i, scratch, rows).ok()) return "";
   }
   return events::Encode(rows);
 }

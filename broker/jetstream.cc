@@ -150,7 +150,7 @@ namespace {
 
 // What js_GetMsg or js_GetLastMsg returned: nullopt for no such message.
 Result<std::optional<Stored>> Got(natsStatus status, jsErrCode code, natsMsg* message,
-                                 const std::string& what) {
+                                  const std::string& what) {
   if (status == NATS_NOT_FOUND || code == JSStreamNotFoundErr || code == JSNoMessageFoundErr) {
     return std::optional<Stored>();
   }

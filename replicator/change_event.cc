@@ -338,7 +338,8 @@ std::string MessageId(const Event& event) {
   struct Visitor {
     std::string operator()(const Rows& e) const {
       if (e.transactions.empty()) return "rows";
-      return fmt::format("{}.{}", LsnToken(e.transactions.front().lsn), e.transactions.front().part);
+      return fmt::format("{}.{}", LsnToken(e.transactions.front().lsn),
+                         e.transactions.front().part);
     }
     std::string operator()(const Truncate& e) const {
       return fmt::format("{}.{}", LsnToken(e.lsn), e.part);

@@ -29,9 +29,9 @@ Rows SampleRows() {
   remove.op = RowChange::Op::kDelete;
   remove.old_kind = 'K';
   remove.old_row = {Text("2"), Null(), Null()};
-  rows.transactions = {{0x16B374D848, 2, {insert, update, remove},
-                       Commit{0x16B374D848, 0x16B374D900, 123456, 3}},
-                      {0x16B374DA00, 0, {insert}, std::nullopt}};
+  rows.transactions = {
+      {0x16B374D848, 2, {insert, update, remove}, Commit{0x16B374D848, 0x16B374D900, 123456, 3}},
+      {0x16B374DA00, 0, {insert}, std::nullopt}};
   return rows;
 }
 

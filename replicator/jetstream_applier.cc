@@ -108,8 +108,8 @@ class ApplierSession {
       if (messages.empty()) {
         PGVEIL_RETURN_IF_ERROR(Flush());
         if (options_.catch_up && seen_ >= catch_up_sequence_) return Drain();
-        if (pending_ && pending_->result.wait_for(std::chrono::seconds(0)) ==
-                            std::future_status::ready) {
+        if (pending_ &&
+            pending_->result.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
           PGVEIL_RETURN_IF_ERROR(AwaitApplied());
         }
         continue;
@@ -374,11 +374,15 @@ class ApplierSession {
     return Status::Ok();
   }
   Status On(events::Truncate& truncate) {
-    if (Joins(truncate.lsn, truncate.part)) held_.emplace_back(std::in_place_type<events::Truncate>, std::move(truncate));
+    if (Joins(truncate.lsn, truncate.part)) {
+      held_.emplace_back(std::in_place_type<events::Truncate>, std::move(truncate));
+    }
     return Status::Ok();
   }
   Status On(events::SchemaChange& change) {
-    if (Joins(change.lsn, change.part)) held_.emplace_back(std::in_place_type<events::SchemaChange>, std::move(change));
+    if (Joins(change.lsn, change.part)) {
+      held_.emplace_back(std::in_place_type<events::SchemaChange>, std::move(change));
+    }
     return Status::Ok();
   }
 
@@ -526,8 +530,13 @@ class ApplierSession {
                                   static_cast<double>(done_commit_time_) / 1e6);
     }
     position += " WHERE id = 1;\n" + PositionSql(options_.stream, done_sequence_) + ";\nCOMMIT";
-    PendingApply pending{applied_,         done_sequence_, done_transactions_, done_changes_,
-                         done_commit_time_, batch_.has_batched_updates(), {}};
+    PendingApply pending;
+    pending.applied = applied_;
+    pending.sequence = done_sequence_;
+    pending.transactions = done_transactions_;
+    pending.changes = done_changes_;
+    pending.commit_time = done_commit_time_;
+    pending.batched_updates = batch_.has_batched_updates();
     pending.result = SendBatch(apply_.get(), "BEGIN", batch_.Take(), std::move(position));
     pending_ = std::move(pending);
     has_done_ = false;

@@ -178,8 +178,8 @@ class Cursor {
     if (Literal("true") || Literal("false") || Literal("null")) return true;
     if (c == '-' || (c >= '0' && c <= '9')) {
       ++at_;
-      while (at_ < text_.size() && std::string_view("0123456789+-.eE").find(text_[at_]) !=
-                                       std::string_view::npos) {
+      while (at_ < text_.size() &&
+             std::string_view("0123456789+-.eE").find(text_[at_]) != std::string_view::npos) {
         ++at_;
       }
       return true;
@@ -547,9 +547,8 @@ class RowsReader {
     const size_t width = rows_.table.columns.size();
     for (const TransactionRows& transaction : rows_.transactions) {
       for (const RowChange& change : transaction.changes) {
-        const bool fits =
-            change.row.size() == (change.op == RowChange::Op::kDelete ? 0 : width) &&
-            (change.old_kind == 0 || change.old_row.size() == width);
+        const bool fits = change.row.size() == (change.op == RowChange::Op::kDelete ? 0 : width) &&
+                          (change.old_kind == 0 || change.old_row.size() == width);
         if (!fits) {
           Fail("a row's width is not the table's");
           return;
@@ -560,7 +559,7 @@ class RowsReader {
 
   Cursor in_;
   Rows rows_;
-  std::string text_;  // a string field's value, read
+  std::string text_;   // a string field's value, read
   std::string error_;  // the first field found wrong
   std::optional<int64_t> version_;
 };

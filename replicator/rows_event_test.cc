@@ -48,12 +48,12 @@ TEST_CASE("a rows event that is not well-formed JSON is refused as such", "[repl
   const std::string head =
       R"({"v":2,"type":"rows","schema":"s","table":"t","identity":"d","columns":[],)";
   const std::vector<std::string> broken = {
-      head + R"("transactions":[{"lsn":"0/1","part":0,"changes":[]}])",         // unclosed
-      head + R"("transactions":[{"lsn":"0/1","part":0,"changes":[]}]} x)",      // trailing bytes
-      head + R"("x":"\ud83d","transactions":[])" + "}",                         // lone surrogate
-      head + R"("x":"\q","transactions":[])" + "}",                             // unknown escape
-      head + "\"x\":\"tab\tinside\",\"transactions\":[]}",                      // raw control byte
-      head + "\"x\":\"\xC3\x28\",\"transactions\":[]}",                         // invalid UTF-8
+      head + R"("transactions":[{"lsn":"0/1","part":0,"changes":[]}])",     // unclosed
+      head + R"("transactions":[{"lsn":"0/1","part":0,"changes":[]}]} x)",  // trailing bytes
+      head + R"("x":"\ud83d","transactions":[])" + "}",                     // lone surrogate
+      head + R"("x":"\q","transactions":[])" + "}",                         // unknown escape
+      head + "\"x\":\"tab\tinside\",\"transactions\":[]}",                  // raw control byte
+      head + "\"x\":\"\xC3\x28\",\"transactions\":[]}",                     // invalid UTF-8
       head + "\"x\":" + std::string(100, '[') + std::string(100, ']') + ",\"transactions\":[]}",
   };
   for (const std::string& json : broken) {
