@@ -91,7 +91,8 @@ class JetStream {
   // stream sequence `start` on (an existing one is recreated there).
   Status Subscribe(const std::string& stream, const std::string& filter, const std::string& durable,
                    uint64_t start);
-  // Up to `batch` messages in stream order; none after `timeout_ms`.
+  // About `batch` messages in stream order (more when more are queued
+  // already); none after `timeout_ms`, which is at least 50 ms.
   Result<std::vector<Delivered>> Fetch(int batch, int64_t timeout_ms);
   // Acknowledges every fetched message up to stream sequence `sequence`.
   Status AcknowledgeThrough(uint64_t sequence);
