@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "policy/fingerprint.h"
 #include "replicator/rows_event.h"
 
 namespace pgveil::replicator::events {
@@ -334,12 +335,14 @@ const Commit* LastCommit(const Event& event) {
   return nullptr;
 }
 
-std::string MessageId(const Event& event) {
+std::string MessageId(const Event& event, std::string_view encoded) {
   struct Visitor {
+    std::string_view encoded;
     std::string operator()(const Rows& e) const {
-      if (e.transactions.empty()) return "rows";
-      return fmt::format("{}.{}", LsnToken(e.transactions.front().lsn),
-                         e.transactions.front().part);
+      const std::string digest = policy::Sha256Hex(std::string(encoded)).substr(0, 16);
+      if (e.transactions.empty()) return "rows." + digest;
+      return fmt::format("{}.{}.{}", LsnToken(e.transactions.front().lsn),
+                         e.transactions.front().part, digest);
     }
     std::string operator()(const Truncate& e) const {
       return fmt::format("{}.{}", LsnToken(e.lsn), e.part);
@@ -363,7 +366,7 @@ std::string MessageId(const Event& event) {
       return "snap." + LsnToken(e.snapshot) + ".end";
     }
   };
-  return std::visit(Visitor{}, event);
+  return std::visit(Visitor{encoded}, event);
 }
 
 }  // namespace pgveil::replicator::events

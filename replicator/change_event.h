@@ -164,9 +164,12 @@ std::string SubjectToken(std::string_view name);
 // The commit of the last transaction `event` ends, if it ends one.
 const Commit* LastCommit(const Event& event);
 
-// The message id, from which JetStream drops a re-published message:
-// derived from LSNs and parts, so the same event published again after a
-// crash carries the same id.
-std::string MessageId(const Event& event);
+// The message id, from which JetStream drops a re-published message, of
+// `event` encoded as `encoded`: derived from LSNs and parts, so the same
+// event published again after a crash carries the same id. Which
+// transactions a rows event gathers depends on timing, so its id also
+// carries a digest of its content: one gathered otherwise after a restart
+// is another message, never dropped as a repeat of the first.
+std::string MessageId(const Event& event, std::string_view encoded);
 
 }  // namespace pgveil::replicator::events

@@ -95,13 +95,19 @@ TEST_CASE("every event kind round-trips and has its own subject and id", "[repli
     CHECK(decoded->index() == event.index());
     CHECK(Encode(*decoded) == text);
     subjects.insert(Subject("S", event));
-    ids.insert(MessageId(event));
+    ids.insert(MessageId(event, text));
   }
   CHECK(subjects.size() == all.size());
   CHECK(ids.size() == all.size());
   CHECK(Subject("S", SampleRows()) == "S.row.Kunden%20Daten.%C3%84hnliche%2EKontakte");
   CHECK(Subject("S", all[7]) == "S.copy.public.orders");
-  CHECK(MessageId(SampleRows()) == "16B374D848.2");
+  const std::string rows = Encode(SampleRows());
+  CHECK(MessageId(SampleRows(), rows).starts_with("16B374D848.2."));
+  CHECK(MessageId(SampleRows(), rows) == MessageId(SampleRows(), rows));
+  // The same first transaction gathered with fewer after it is another message.
+  Rows fewer = SampleRows();
+  fewer.transactions.pop_back();
+  CHECK(MessageId(fewer, Encode(fewer)) != MessageId(SampleRows(), rows));
 }
 
 TEST_CASE("a malformed event is InvalidArgument naming the field, never a value", "[replicator]") {

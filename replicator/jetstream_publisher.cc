@@ -338,10 +338,10 @@ class PublisherSession {
 
   // Publishes `event`, which ends the transactions Ended() since the last.
   Status Send(const events::Event& event) {
-    PGVEIL_RETURN_IF_ERROR(
-        PublishEvent(broker_, options_.stream, event).WithContext("the JetStream stream"));
+    Result<std::string> id = PublishEvent(broker_, options_.stream, event);
+    if (!id.ok()) return id.status().WithContext("the JetStream stream");
     if (ending_.transactions > 0) {
-      ending_.id = events::MessageId(event);
+      ending_.id = std::move(id).value();
       commits_.push_back(std::move(ending_));
       ending_ = PublishedCommits{};
     }

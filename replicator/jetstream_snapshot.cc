@@ -109,7 +109,7 @@ class CopyPublisher {
 
  private:
   Status Send(const events::Event& event) {
-    return PublishEvent(broker_, options_.stream, event);
+    return PublishEvent(broker_, options_.stream, event).status();
   }
 
   Status SendSql(const SchemaTransfer& schema, const std::string& section) {
@@ -170,10 +170,12 @@ class CopyPublisher {
 
 }  // namespace
 
-Status PublishEvent(broker::JetStream& broker, const std::string& stream,
-                    const events::Event& event) {
-  return broker.Publish(events::Subject(stream, event), events::Encode(event),
-                        events::MessageId(event));
+Result<std::string> PublishEvent(broker::JetStream& broker, const std::string& stream,
+                                 const events::Event& event) {
+  const std::string encoded = events::Encode(event);
+  std::string id = events::MessageId(event, encoded);
+  PGVEIL_RETURN_IF_ERROR(broker.Publish(events::Subject(stream, event), encoded, id));
+  return id;
 }
 
 Result<PublishedCopy> PublishMaskedCopy(const policy::Policy& policy, const masking::KeyRing& keys,

@@ -27,9 +27,9 @@
 
 namespace pgveil::replicator {
 
-// Publishes `event` to `stream` under its subject and message id.
-Status PublishEvent(broker::JetStream& broker, const std::string& stream,
-                    const events::Event& event);
+// Publishes `event` to `stream` under its subject; its message id.
+Result<std::string> PublishEvent(broker::JetStream& broker, const std::string& stream,
+                                 const events::Event& event);
 
 struct PublishedCopy {
   pgoutput::Lsn consistent_lsn = 0;  // where the slot's changes continue

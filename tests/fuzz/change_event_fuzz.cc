@@ -24,7 +24,7 @@ void FuzzChangeEvent(std::string_view data) {
   PGVEIL_CHECK(again.ok());
   PGVEIL_CHECK(again->index() == event->index());
   PGVEIL_CHECK(events::Encode(*again) == encoded);
-  PGVEIL_CHECK(events::MessageId(*again) == events::MessageId(*event));
+  PGVEIL_CHECK(events::MessageId(*again, encoded) == events::MessageId(*event, encoded));
 }
 
 }  // namespace pgveil::fuzz
