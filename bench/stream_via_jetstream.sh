@@ -9,16 +9,19 @@
 #   one     through the stream to one target: `pgveil replicate --sink
 #           --catch-up` publishes while one `pgveil apply` applies, at once
 #   three   the same with three appliers, each into a target of its own
+#   three direct  for reference: three direct streams at once, each from a
+#           slot of its own into a target of its own, which shows what three
+#           targets cost this machine whatever feeds them
 #
 # Each is timed from its start until the workload's last transaction (a
 # marker row) is on every target of it; a rate is row changes per second
 # reaching each target. Each run writes the workload twice: direct against
-# one on the first, direct against three on the second.
+# one on the first, direct against three (both ways) on the second.
 #
 #   bench/stream_via_jetstream.sh [RUNS]     (default 3; medians printed)
 #
 # Prints the rates and the ratios one / direct and three / direct (target:
-# three / direct >= 0.7). Starts a source and a target cluster (ci/pg.sh) and
+# three / direct >= 0.7), and three / three direct. Starts a source and a target cluster (ci/pg.sh) and
 # NATS_SERVERS (1, or 3 for a cluster and a stream replicated three ways;
 # default 1) nats-server processes with JetStream on loopback ports
 # (NATS_SERVER picks the binary), generates the shop at SCALE (default 10)
@@ -116,8 +119,8 @@ start_nats() {
 start_clusters
 start_nats "$NATS_SERVERS"
 source_dsn="$source_server dbname=shop"
-direct_dsn="$target_server dbname=direct"
 appliers=(jet_a jet_b jet_c)
+directs=(direct_a direct_b direct_c)  # the three direct streams' targets
 
 echo "generating the shop at scale $SCALE ..." >&2
 psql "$source_server" -c "CREATE DATABASE shop"
@@ -137,8 +140,8 @@ customers=$(psql "$source_dsn" -At -c "SELECT count(*) FROM public.customers")
 publish=("$PGVEIL" replicate --source "$source_dsn" --sink "$nats_url" --stream "$STREAM"
   --policy "$policy" --catch-up -q)
 apply=("$PGVEIL" apply --from "$nats_url" --stream "$STREAM" -q --target)  # + target DSN
-direct=("$PGVEIL" replicate --source "$source_dsn" --target "$direct_dsn" --policy "$policy"
-  --catch-up -q)
+direct=("$PGVEIL" replicate --source "$source_dsn" --policy "$policy" --catch-up -q
+  --target)  # + target DSN
 # logged NAME COMMAND...: in the foreground, output in $work/NAME.{out,err}.
 logged() {
   local name=$1
@@ -146,9 +149,11 @@ logged() {
   "$@" >"$work/$name.out" 2>"$work/$name.err" || { cat "$work/$name.err" >&2; exit 1; }
 }
 
-echo "copying: directly, and through the stream to ${#appliers[@]} targets ..." >&2
-for db in direct "${appliers[@]}"; do psql "$target_server" -c "CREATE DATABASE $db"; done
-logged copy "${direct[@]}"
+echo "copying: directly to $((1 + ${#directs[@]})), and through the stream to ${#appliers[@]} targets ..." >&2
+for db in direct "${directs[@]}" "${appliers[@]}"; do
+  psql "$target_server" -c "CREATE DATABASE $db"
+done
+for db in direct "${directs[@]}"; do logged "copy-$db" "${direct[@]}" "$target_server dbname=$db"; done
 logged publish "${publish[@]}"
 for db in "${appliers[@]}"; do logged "apply-$db" "${apply[@]}" "$target_server dbname=$db" --catch-up; done
 
@@ -202,13 +207,22 @@ has_run() { [ "$(psql "$target_server dbname=$1" -At -c "SELECT run FROM public.
 
 elapsed() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.3f", e - s }'; }
 
-# Sets took to the seconds `direct` needs to apply workload $1.
+# Sets took to the seconds direct streams, one into each target $2... at
+# once, need to apply workload $1.
 time_direct() {
-  local start end
+  local run=$1 start end db pid
+  shift
   start=$(seconds)
-  logged direct "${direct[@]}"
+  for db in "$@"; do
+    "${direct[@]}" "$target_server dbname=$db" >"$work/direct-$db.out" 2>"$work/direct-$db.err" &
+    running+=($!)
+  done
+  for pid in "${running[@]}"; do wait "$pid" || { cat "$work"/direct-*.err >&2; exit 1; }; done
+  running=()
   end=$(seconds)
-  has_run direct "$1" || { echo "replicate did not apply the whole workload" >&2; exit 1; }
+  for db in "$@"; do
+    has_run "$db" "$run" || { echo "replicate did not apply the whole workload to $db" >&2; exit 1; }
+  done
   took=$(elapsed "$start" "$end")
 }
 
@@ -253,34 +267,44 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 rates_direct=()
 rates_one=()
 rates_three=()
+rates_three_direct=()
 ratios_one=()
 ratios_three=()
+ratios_broker=()
 for run in $(seq 1 "$RUNS"); do
   echo "run $run: writing $CHANGES row changes, direct against one target ..." >&2
   workload $((2 * run - 1))
-  time_direct $((2 * run - 1))
+  time_direct $((2 * run - 1)) direct
   r_direct=$(rate "$took")
   time_stream $((2 * run - 1)) jet_a
   r_one=$(rate "$took")
-  # The other appliers' targets catch up with this workload, untimed.
+  # The other targets catch up with this workload, untimed.
   for db in jet_b jet_c; do logged "apply-$db" "${apply[@]}" "$target_server dbname=$db" --catch-up; done
+  time_direct $((2 * run - 1)) "${directs[@]}"
   echo "run $run: writing $CHANGES row changes, direct against three targets ..." >&2
   workload $((2 * run))
-  time_direct $((2 * run))
+  time_direct $((2 * run)) direct
   r_direct_again=$(rate "$took")
   time_stream $((2 * run)) "${appliers[@]}"
   r_three=$(rate "$took")
-  printf 'run %d: direct %s and %s rows/s; through JetStream to one target %s rows/s (%s), to three %s rows/s each (%s)\n' \
+  time_direct $((2 * run)) "${directs[@]}"
+  r_three_direct=$(rate "$took")
+  printf 'run %d: direct %s and %s rows/s; through JetStream to one target %s rows/s (%s), to three %s rows/s each (%s); three direct streams %s rows/s each (%s)\n' \
     "$run" "$r_direct" "$r_direct_again" "$r_one" "$(ratio "$r_one" "$r_direct")" "$r_three" \
-    "$(ratio "$r_three" "$r_direct_again")"
+    "$(ratio "$r_three" "$r_direct_again")" "$r_three_direct" \
+    "$(ratio "$r_three_direct" "$r_direct_again")"
   rates_direct+=("$r_direct" "$r_direct_again")
   rates_one+=("$r_one")
   rates_three+=("$r_three")
+  rates_three_direct+=("$r_three_direct")
   ratios_one+=("$(ratio "$r_one" "$r_direct")")
   ratios_three+=("$(ratio "$r_three" "$r_direct_again")")
+  ratios_broker+=("$(ratio "$r_three" "$r_three_direct")")
 done
-printf 'median of %d runs, %d NATS server(s): direct %s rows/s, via JetStream to one target %s rows/s, to three %s rows/s each\n' \
+printf 'median of %d runs, %d NATS server(s): direct %s rows/s, via JetStream to one target %s rows/s, to three %s rows/s each; three direct streams %s rows/s each\n' \
   "$RUNS" "$NATS_SERVERS" "$(printf '%s\n' "${rates_direct[@]}" | median)" \
-  "$(printf '%s\n' "${rates_one[@]}" | median)" "$(printf '%s\n' "${rates_three[@]}" | median)"
-printf 'one / direct = %s; three / direct = %s (target >= 0.7)\n' \
-  "$(printf '%s\n' "${ratios_one[@]}" | median)" "$(printf '%s\n' "${ratios_three[@]}" | median)"
+  "$(printf '%s\n' "${rates_one[@]}" | median)" "$(printf '%s\n' "${rates_three[@]}" | median)" \
+  "$(printf '%s\n' "${rates_three_direct[@]}" | median)"
+printf 'one / direct = %s; three / direct = %s (target >= 0.7); three / three direct streams = %s\n' \
+  "$(printf '%s\n' "${ratios_one[@]}" | median)" "$(printf '%s\n' "${ratios_three[@]}" | median)" \
+  "$(printf '%s\n' "${ratios_broker[@]}" | median)"
