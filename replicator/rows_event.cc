@@ -358,8 +358,14 @@ class RowsReader {
         return version == kVersion;
       }
       if (key == "type") return in_.Skip();  // "rows": DecodeRows looked
-      if (key == "schema") return saw[0] = true, StringField("schema", &rows_.table.schema);
-      if (key == "table") return saw[1] = true, StringField("table", &rows_.table.name);
+      if (key == "schema") {
+        saw[0] = true;
+        return StringField("schema", &rows_.table.schema);
+      }
+      if (key == "table") {
+        saw[1] = true;
+        return StringField("table", &rows_.table.name);
+      }
       if (key == "identity") {
         saw[2] = true;
         if (!StringField("identity", &text_)) return false;
@@ -369,7 +375,10 @@ class RowsReader {
         rows_.table.identity = text_[0];
         return true;
       }
-      if (key == "columns") return saw[3] = true, Array("columns", [&] { return ReadColumn(); });
+      if (key == "columns") {
+        saw[3] = true;
+        return Array("columns", [&] { return ReadColumn(); });
+      }
       if (key == "transactions") {
         saw_transactions = true;
         return Array("transactions", [&] { return ReadTransaction(); });
@@ -423,7 +432,10 @@ class RowsReader {
     TransactionRows transaction;
     bool saw_lsn = false, saw_part = false, saw_changes = false;
     const bool read = Object([&](const std::string& key) {
-      if (key == "lsn") return saw_lsn = true, LsnField("lsn", &transaction.lsn);
+      if (key == "lsn") {
+        saw_lsn = true;
+        return LsnField("lsn", &transaction.lsn);
+      }
       if (key == "part") {
         saw_part = true;
         int64_t part = 0;
@@ -455,9 +467,18 @@ class RowsReader {
     bool saw[3] = {};
     int64_t time = 0, parts = 0;
     const bool read = Object([&](const std::string& key) {
-      if (key == "end_lsn") return saw[0] = true, LsnField("end_lsn", &commit->end_lsn);
-      if (key == "commit_time") return saw[1] = true, IntegerField("commit_time", &time);
-      if (key == "parts") return saw[2] = true, IntegerField("parts", &parts);
+      if (key == "end_lsn") {
+        saw[0] = true;
+        return LsnField("end_lsn", &commit->end_lsn);
+      }
+      if (key == "commit_time") {
+        saw[1] = true;
+        return IntegerField("commit_time", &time);
+      }
+      if (key == "parts") {
+        saw[2] = true;
+        return IntegerField("parts", &parts);
+      }
       return in_.Skip();
     });
     if (!read) {
@@ -493,10 +514,22 @@ class RowsReader {
     bool saw_op = false, saw_new = false, saw_old = false, saw_old_kind = false;
     std::vector<int64_t> unchanged;
     const bool read = Object([&](const std::string& key) {
-      if (key == "op") return saw_op = true, StringField("op", &op);
-      if (key == "new") return saw_new = true, ReadTuple("new", &change.row);
-      if (key == "old") return saw_old = true, ReadTuple("old", &change.old_row);
-      if (key == "old_kind") return saw_old_kind = true, StringField("old_kind", &old_kind);
+      if (key == "op") {
+        saw_op = true;
+        return StringField("op", &op);
+      }
+      if (key == "new") {
+        saw_new = true;
+        return ReadTuple("new", &change.row);
+      }
+      if (key == "old") {
+        saw_old = true;
+        return ReadTuple("old", &change.old_row);
+      }
+      if (key == "old_kind") {
+        saw_old_kind = true;
+        return StringField("old_kind", &old_kind);
+      }
       if (key == "unchanged") {
         if (in_.Peek() != '[') return Fail("\"unchanged\" is not an array");
         return Array("unchanged", [&] {
