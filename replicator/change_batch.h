@@ -158,4 +158,15 @@ Result<std::unique_ptr<pg::ApplySession>> OpenBatchSession(const std::string& ta
 std::future<Status> SendBatch(pg::ApplySession* target, std::string begin, std::string sql,
                               std::string commit);
 
+// Waits for the batch in flight in `pending` (SendBatch's future in its
+// `result`, `batched_updates` its SQL's), moves it to `*done` and empties
+// `pending`; its outcome as AppliedStatus gives it.
+template <typename Pending>
+Status AwaitBatch(std::optional<Pending>& pending, Pending* done, bool* one_row_updates) {
+  Status applied = pending->result.get();
+  *done = std::move(*pending);
+  pending.reset();
+  return AppliedStatus(std::move(applied), done->batched_updates, one_row_updates);
+}
+
 }  // namespace pgveil::replicator

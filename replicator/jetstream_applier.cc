@@ -512,10 +512,6 @@ class ApplierSession {
         .count();
   }
 
-  Status Applied(Status status, bool batched) {
-    return AppliedStatus(std::move(status), batched, &needs_one_row_updates_);
-  }
-
   // The whole transactions received, with their position, as one target
   // transaction, which runs while the stream is read on; the one sent
   // before it must have committed first (AwaitApplied).
@@ -549,10 +545,8 @@ class ApplierSession {
   // the consumer is acknowledged up to its last event.
   Status AwaitApplied() {
     if (!pending_) return Status::Ok();
-    Status applied = pending_->result.get();
-    PendingApply done = std::move(*pending_);
-    pending_.reset();
-    PGVEIL_RETURN_IF_ERROR(Applied(applied, done.batched_updates));
+    PendingApply done;
+    PGVEIL_RETURN_IF_ERROR(AwaitBatch(pending_, &done, &needs_one_row_updates_));
     PGVEIL_RETURN_IF_ERROR(broker_->AcknowledgeThrough(done.sequence));
     summary_.transactions += done.transactions;
     summary_.changes += done.changes;

@@ -408,10 +408,8 @@ class StreamSession {
   // its position is applied and acknowledged to the source.
   Status AwaitApplied() {
     if (!pending_) return Status::Ok();
-    Status applied = pending_->result.get();
-    PendingApply done = std::move(*pending_);
-    pending_.reset();
-    PGVEIL_RETURN_IF_ERROR(Applied(applied, done.batched_updates));
+    PendingApply done;
+    PGVEIL_RETURN_IF_ERROR(AwaitBatch(pending_, &done, &needs_one_row_updates_));
     applied_ = done.end;
     if (applied_ > confirmed_) confirmed_ = applied_;
     summary_.transactions += done.transactions;
