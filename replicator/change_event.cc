@@ -335,11 +335,11 @@ const Commit* LastCommit(const Event& event) {
   return nullptr;
 }
 
-std::string MessageId(const Event& event, std::string_view encoded) {
+std::string MessageId(const Event& event, const std::string& encoded) {
   struct Visitor {
-    std::string_view encoded;
+    const std::string& encoded;
     std::string operator()(const Rows& e) const {
-      const std::string digest = policy::Sha256Hex(std::string(encoded)).substr(0, 16);
+      const std::string digest = policy::Sha256Hex(encoded).substr(0, 16);
       if (e.transactions.empty()) return "rows." + digest;
       return fmt::format("{}.{}.{}", LsnToken(e.transactions.front().lsn),
                          e.transactions.front().part, digest);

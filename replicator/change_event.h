@@ -170,6 +170,6 @@ const Commit* LastCommit(const Event& event);
 // transactions a rows event gathers depends on timing, so its id also
 // carries a digest of its content: one gathered otherwise after a restart
 // is another message, never dropped as a repeat of the first.
-std::string MessageId(const Event& event, std::string_view encoded);
+std::string MessageId(const Event& event, const std::string& encoded);
 
 }  // namespace pgveil::replicator::events
