@@ -1,6 +1,7 @@
 #include "replicator/rows_event.h"
 
 #include <fmt/format.h>
+#include <unicode/utf8.h>
 
 #include "core/json_string.h"
 #include "masking/text_util.h"
@@ -257,26 +258,11 @@ class Cursor {
       if (low < 0xDC00 || low > 0xDFFF) return Syntax();
       code_point = 0x10000 + ((code_point - 0xD800) << 10) + (low - 0xDC00);
     }
-    AppendUtf8(code_point, out);
+    char bytes[U8_MAX_LENGTH];
+    int32_t length = 0;
+    U8_APPEND_UNSAFE(bytes, length, static_cast<UChar32>(code_point));
+    out->append(bytes, static_cast<size_t>(length));
     return true;
-  }
-
-  static void AppendUtf8(char32_t c, std::string* out) {
-    if (c < 0x80) {
-      out->push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-      out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-      out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-      out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-      out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-      out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
   }
 
   std::string_view text_;
