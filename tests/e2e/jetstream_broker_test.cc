@@ -86,14 +86,24 @@ int PublishAll(const testing::NatsCluster& cluster, int first, int last,
 
 // Everything from the consumer's position on, each batch acknowledged as an
 // applier does: a consumer stops delivering at its cap of unacknowledged
-// messages (max_ack_pending), and this read does not depend on it.
-std::vector<broker::Delivered> FetchAll(broker::JetStream& js) {
+// messages (max_ack_pending), and this read does not depend on it. An
+// empty fetch ends it only once `expected` messages came, or when none
+// came for 30 s: a replicated stream on a busy machine can pause for
+// seconds, which is not the end of it.
+std::vector<broker::Delivered> FetchAll(broker::JetStream& js, size_t expected) {
   std::vector<broker::Delivered> all;
+  Clock::time_point last_delivery = Clock::now();
   for (;;) {
     auto batch = js.Fetch(500, 2000);
     INFO((batch.ok() ? "" : batch.status().message()));
     REQUIRE(batch.ok());
-    if (batch->empty()) return all;
+    if (batch->empty()) {
+      if (all.size() >= expected || Clock::now() - last_delivery > std::chrono::seconds(30)) {
+        return all;
+      }
+      continue;
+    }
+    last_delivery = Clock::now();
     REQUIRE(js.AcknowledgeThrough(batch->back().sequence).ok());
     all.insert(all.end(), batch->begin(), batch->end());
   }
@@ -205,7 +215,7 @@ TEST_CASE("a three-way replicated stream keeps every message once through a lead
 
   const std::string everything = std::string(kStream) + ".>";
   REQUIRE(js->Subscribe(kStream, everything, "reader", 1).ok());
-  const std::vector<broker::Delivered> all = FetchAll(*js);
+  const std::vector<broker::Delivered> all = FetchAll(*js, kMessages);
   REQUIRE(all.size() == static_cast<size_t>(kMessages));
   std::set<int> distinct;
   int out_of_sequence = 0;
@@ -241,14 +251,14 @@ TEST_CASE("a three-way replicated stream keeps every message once through a lead
 
   // Recreated further on, the consumer starts there.
   REQUIRE(js->Subscribe(kStream, everything, "reader", 15001).ok());
-  const std::vector<broker::Delivered> rest = FetchAll(*js);
+  const std::vector<broker::Delivered> rest = FetchAll(*js, 5000);
   REQUIRE(rest.size() == 5000);
   CHECK(rest.front().sequence == 15001);
   CHECK(rest.back().sequence == static_cast<uint64_t>(kMessages));
 
   // A filter picks out one subject; the last message on it is the last fetched.
   REQUIRE(js->Subscribe(kStream, std::string(kStream) + ".tx", "commits", 1).ok());
-  const std::vector<broker::Delivered> commits = FetchAll(*js);
+  const std::vector<broker::Delivered> commits = FetchAll(*js, kMessages / 10);
   CHECK(commits.size() == static_cast<size_t>(kMessages / 10));
   CHECK(std::all_of(commits.begin(), commits.end(),
                     [](const auto& d) { return d.subject == std::string(kStream) + ".tx"; }));
