@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Throwaway PostgreSQL 15 clusters for tests and the demo.
+# Throwaway PostgreSQL clusters for tests and the demo: the server in PG_BIN,
+# else PostgreSQL 15's, else the newest installed under /usr/lib/postgresql.
 #
 #   ci/pg.sh start DIR   initdb + start a cluster in DIR; prints its libpq DSN
 #   ci/pg.sh stop DIR    stop it and delete DIR
@@ -12,7 +13,14 @@
 # root they run as the postgres user.
 set -euo pipefail
 
-BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+server_bin() {
+  local dir
+  for dir in /usr/lib/postgresql/15/bin $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -rV); do
+    [ -x "$dir/initdb" ] && { echo "$dir"; return; }
+  done
+  echo /usr/lib/postgresql/15/bin
+}
+BIN=${PG_BIN:-$(server_bin)}
 
 as_postgres() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
@@ -30,6 +38,10 @@ free_port() {
 
 start() {
   local dir=$1 port
+  if [ ! -x "$BIN/initdb" ]; then
+    echo "pg.sh: no PostgreSQL server in $BIN: install postgresql-15, or set PG_BIN to the folder of initdb" >&2
+    exit 1
+  fi
   mkdir -p "$dir"
   dir=$(cd "$dir" && pwd)
   [ "$(id -u)" = 0 ] && chown postgres "$dir"

@@ -28,7 +28,7 @@ Result<std::string> Capture(const std::string& command) {
   char buffer[512];
   while (size_t n = fread(buffer, 1, sizeof(buffer), pipe)) out.append(buffer, n);
   int rc = pclose(pipe);
-  if (rc != 0) return Status::Unavailable("'" + command + "' failed (see its messages above)");
+  if (rc != 0) return Status::Unavailable(command + " failed (see its messages above)");
   while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
   return out;
 }

@@ -7,8 +7,9 @@
 #   share/doc/pgveil/examples/                     CI jobs and the systemd unit
 #
 # The .deb's library dependencies come from dpkg-shlibdeps; replicate needs
-# pg_dump and pg_restore (postgresql-client-15), the demo a server
-# (postgresql-15, recommended).
+# pg_dump and pg_restore (postgresql-client-15, or another version's client:
+# each provides postgresql-client), the demo a server (postgresql-15,
+# recommended).
 include(GNUInstallDirs)
 
 install(TARGETS pgveil RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
@@ -46,6 +47,6 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION database)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "postgresql-client-15")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "postgresql-client-15 | postgresql-client")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "postgresql-15")
 include(CPack)

@@ -57,6 +57,15 @@ TEST_CASE("a bad password exits 3 with one clear line", "[integration][cli]") {
   CHECK_THAT(result.err, !Catch::Contains("wrong-one"));
 }
 
+TEST_CASE("demo without a PostgreSQL server to start exits 3 naming the package to install",
+          "[integration][cli]") {
+  auto result = RunPgveil({"demo"}, {"PG_BIN=/nonexistent/postgresql/bin"});
+  CHECK(result.exit_code == 3);
+  CHECK_THAT(result.err, Catch::Contains("no PostgreSQL server in /nonexistent/postgresql/bin"));
+  CHECK_THAT(result.err, Catch::Contains("install postgresql-15, or set PG_BIN"));
+  CHECK_THAT(result.err, Catch::Contains("pgveil: starting a throwaway PostgreSQL cluster"));
+}
+
 TEST_CASE("a table without SELECT privilege is listed as skipped and the scan goes on",
           "[integration][cli]") {
   std::string dsn = testing::FreshDatabase("cli_privileges");

@@ -16,7 +16,8 @@ fail() { echo "package_test: $*" >&2; exit 1; }
 deb=$(ci/package.sh "$build" 2>/dev/null | tail -1)
 [ -f "$deb" ] || fail "ci/package.sh built no package"
 dpkg-deb -f "$deb" Depends | grep -q 'libpq5' || fail "shlibdeps left out libpq5"
-dpkg-deb -f "$deb" Depends | grep -q 'postgresql-client-15' || fail "no dependency on pg_dump"
+dpkg-deb -f "$deb" Depends | grep -qF 'postgresql-client-15 | postgresql-client' \
+  || fail "no dependency on pg_dump of any version"
 
 work=$(mktemp -d /tmp/pgveil-package-XXXXXX)
 trap 'cd /; apt-get remove -y -qq pgveil >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
