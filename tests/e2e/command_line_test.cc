@@ -3,12 +3,12 @@
 // only from the environment or a file, and hands pg_dump and pg_restore the
 // password in PGPASSWORD, never in their arguments.
 #include <dirent.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 
 #include <chrono>
-#include <fstream>
-#include <iterator>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -22,9 +22,18 @@ namespace {
 
 constexpr const char* kPassword = "cmdline-secret-password";
 
+// /proc/PID/NAME, or "" for a process gone meanwhile: reading the file of
+// a process that has exited fails with ESRCH, which an ifstream throws.
 std::string ProcFile(const std::string& pid, const std::string& name) {
-  std::ifstream in("/proc/" + pid + "/" + name, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const int fd = open(("/proc/" + pid + "/" + name).c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return "";
+  std::string text;
+  char buffer[4096];
+  ssize_t got = 0;
+  while ((got = read(fd, buffer, sizeof(buffer))) > 0)
+    text.append(buffer, static_cast<size_t>(got));
+  close(fd);
+  return got < 0 ? "" : text;
 }
 
 // The process ids whose parent is `parent`.
