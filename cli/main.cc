@@ -8,6 +8,7 @@
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "cli/terminal.h"
 #include "core/version.h"
 
 int main(int argc, char** argv) {
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
   AddReportCommand(app, &runner);
   AddBranchCommand(app, &runner);
   AddGrantsCommand(app, &runner);
+  AddVerboseFlag(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

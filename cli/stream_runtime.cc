@@ -52,7 +52,10 @@ void CliObserver::Note(const std::string& message) { LogLine("info", "note", mes
 
 void CliObserver::Event(replicator::StreamEvent event, const std::string& message) {
   using replicator::StreamEvent;
-  if (CurrentLogFormat() == LogFormat::kText) return ReplicationObserver::Event(event, message);
+  if (CurrentLogFormat() == LogFormat::kText) {
+    if (event == StreamEvent::kCheckpoint) return Debug("checkpoint", message);
+    return ReplicationObserver::Event(event, message);
+  }
   switch (event) {
     case StreamEvent::kStreaming: return LogLine("info", "streaming", message);
     case StreamEvent::kSchemaChange: return LogLine("info", "schema_change", message);
@@ -68,7 +71,11 @@ void CliObserver::Phase(std::string_view phase) {
   EndPhase();
   phase_ = phase;
   phase_start_ = std::chrono::steady_clock::now();
-  if (CurrentLogFormat() == LogFormat::kJson) LogLine("info", "phase", std::string(phase));
+  if (CurrentLogFormat() == LogFormat::kJson) {
+    LogLine("info", "phase", std::string(phase));
+  } else {
+    Debug("phase", std::string(phase));
+  }
   cli::Progress(std::string(phase) + "...");
 }
 

@@ -27,6 +27,7 @@ namespace {
 
 LogFormat log_format = LogFormat::kText;
 bool quiet = false;
+bool verbose = false;
 
 std::string UtcNow() {
   const auto now = std::chrono::system_clock::now();
@@ -57,6 +58,19 @@ void LogLine(std::string_view level, std::string_view event, const std::string& 
       line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   std::fprintf(stderr, "%s\n", text.c_str());
   std::fflush(stderr);
+}
+
+void Debug(std::string_view event, const std::string& message) {
+  if (verbose) LogLine("debug", event, message);
+}
+
+void AddVerboseFlag(CLI::App& app) {
+  for (CLI::App* command : app.get_subcommands({})) {
+    command->add_flag_callback(
+        "-v,--verbose", [] { verbose = true; },
+        "also log each table's sample, each phase and each stream checkpoint");
+    AddVerboseFlag(*command);
+  }
 }
 
 int ReportError(const Status& status) {

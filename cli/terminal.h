@@ -11,12 +11,14 @@
 //   {"time": "2026-12-06T22:31:43.123Z", "level": "info", "event": "streaming",
 //    "message": "streaming from the slot \"pgveil_...\" after 0/1A2B3C8"}
 //
-// level is info, warning or error; event names what the line is about
-// (policy, metrics, phase, note, resuming, policy_changed, streaming,
-// schema_change, paused, resumed, retry, warning, checkpoint, gate_failed,
-// error, stopped, branch). Messages hold names, counts, LSNs and commands, never
-// a value (the replicator's observer contract; errors keep the server's
-// primary message only).
+// level is info, warning, error, or debug for the lines only -v/--verbose
+// shows (the sample each table got, each phase of a copy, each checkpoint of
+// a stream); event names what the line is about (policy, metrics, phase,
+// note, resuming, policy_changed, streaming, schema_change, paused, resumed,
+// retry, warning, checkpoint, gate_failed, error, stopped, branch, and with
+// --verbose catalog and table). Messages hold names, counts, LSNs and
+// commands, never a value (the replicator's observer contract; errors keep
+// the server's primary message only).
 #pragma once
 
 #include <string>
@@ -40,6 +42,11 @@ LogFormat CurrentLogFormat();
 // One line of pgveil's own on stderr: "pgveil: <message>", or the JSON
 // object above.
 void LogLine(std::string_view level, std::string_view event, const std::string& message);
+
+// A "debug" LogLine, shown only with -v/--verbose.
+void Debug(std::string_view event, const std::string& message);
+// -v/--verbose on `app`'s every subcommand, at every depth.
+void AddVerboseFlag(CLI::App& app);
 
 // The error line for `status`; returns its exit code.
 int ReportError(const Status& status);

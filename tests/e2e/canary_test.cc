@@ -6,8 +6,9 @@
 // still writing, its target cut off once), replicate status, a branch of
 // the replica, and the forced failures: a bad policy, a value a transformer
 // rejects (on_invalid: error), a stream whose target connection is killed.
+// Every run is --verbose, so the lines only it logs are searched too.
 // No canary may appear in any stdout, stderr or output file, nor on any
-// target or branch.
+// target or branch; nor may the masking key appear in any output.
 #include <signal.h>
 #include <sys/wait.h>
 
@@ -23,9 +24,10 @@
 namespace pgveil::e2e {
 namespace {
 
-// Runs pgveil and keeps everything it printed in `*seen`.
-testing::ProcessResult Run(const std::vector<std::string>& args, std::string* seen,
+// Runs pgveil --verbose and keeps everything it printed in `*seen`.
+testing::ProcessResult Run(std::vector<std::string> args, std::string* seen,
                            const std::vector<std::string>& env = {}) {
+  args.push_back("--verbose");
   testing::ProcessResult run = testing::RunPgveil(args, env);
   *seen += run.out + run.err;
   return run;
@@ -97,8 +99,9 @@ TEST_CASE("no canary value reaches any output, file, target or branch of any com
   REQUIRE(email != std::string::npos);
   strict_email.replace(strict_email.find("hash}", email), 5, "error}");
   WriteFile(out + "/strict-email.yaml", strict_email);
-  testing::ProcessResult rejected = Replicate(source, f.FreshTarget("canary_rejected"),
-                                              out + "/strict-email.yaml", {"--snapshot-only"});
+  testing::ProcessResult rejected =
+      Replicate(source, f.FreshTarget("canary_rejected"), out + "/strict-email.yaml",
+                {"--snapshot-only", "--verbose"});
   seen += rejected.out + rejected.err;
   CHECK(rejected.exit_code != 0);
   CHECK_THAT(rejected.err, Catch::Contains("email"));
@@ -108,11 +111,13 @@ TEST_CASE("no canary value reaches any output, file, target or branch of any com
   // The copy, then the stream with the workload writing and the target's
   // connections cut once; a branch of the replica; the replica's status.
   const std::string copied = f.FreshTarget("canary_copy");
-  testing::ProcessResult copy = Replicate(source, copied, policy_path, {"--snapshot-only"});
+  testing::ProcessResult copy =
+      Replicate(source, copied, policy_path, {"--snapshot-only", "--verbose"});
   seen += copy.out + copy.err;
   CHECK(copy.exit_code == 0);
   const std::string streamed = f.FreshTarget("canary_stream");
-  Child child = SpawnReplicate(source, streamed, policy_path, {"--log-format", "json"});
+  Child child =
+      SpawnReplicate(source, streamed, policy_path, {"--log-format", "json", "--verbose"});
   REQUIRE(WaitFor(child, "\"event\":\"streaming\"", 120));
   {
     Workload writes(source);
@@ -143,15 +148,23 @@ TEST_CASE("no canary value reaches any output, file, target or branch of any com
   REQUIRE(waitpid(child.pid, &status, 0) == child.pid);
   CHECK(WIFEXITED(status));
   seen += ReadFile(child.out_path) + ReadFile(child.err_path);
-  testing::ProcessResult rest = Replicate(source, streamed, policy_path, {"--catch-up"});
+  testing::ProcessResult rest =
+      Replicate(source, streamed, policy_path, {"--catch-up", "--verbose"});
   seen += rest.out + rest.err;
   CHECK(rest.exit_code == 0);
 
   for (const auto& file : std::filesystem::directory_iterator(out)) {
     INFO(file.path().filename().string());
-    CHECK_FALSE(HasCanary(ReadFile(file.path().string())));
+    const std::string text = ReadFile(file.path().string());
+    CHECK_FALSE(HasCanary(text));
+    CHECK(text.find(kTestKey) == std::string::npos);
   }
   CHECK_FALSE(HasCanary(seen));
+  CHECK(seen.find(kTestKey) == std::string::npos);  // nor the masking key
+  // What was searched holds the verbose lines: each table's sample, each
+  // phase of a copy.
+  CHECK_THAT(seen,
+             Catch::Contains("rows sampled (") && Catch::Contains("pgveil: dumping the schema"));
   CHECK(RowsWithCanary(source) > 100);
   CHECK(RowsWithCanary(copied) == 0);
   CHECK(RowsWithCanary(streamed) == 0);

@@ -132,6 +132,29 @@ TEST_CASE("text output is a readable table; no raw value appears in it", "[integ
   CHECK_THAT(result.out, !Catch::Contains("person1@example.net"));
 }
 
+TEST_CASE("--verbose logs how each table was sampled, never a value", "[integration][cli]") {
+  std::string dsn = testing::FreshDatabase("cli_verbose");
+  testing::Exec(dsn, R"SQL(
+    CREATE TABLE people (email text, note text);
+    INSERT INTO people SELECT 'person' || g || '@example.net', 'visit ' || g
+      FROM generate_series(1, 30) g;)SQL");
+  auto quiet = RunPgveil({"scan", "--dsn", dsn});
+  auto verbose = RunPgveil({"scan", "--dsn", dsn, "--verbose"});
+  REQUIRE(verbose.exit_code == 0);
+  // The report itself is the same, up to its closing "in N ms".
+  CHECK(verbose.out.substr(0, verbose.out.rfind(" in ")) ==
+        quiet.out.substr(0, quiet.out.rfind(" in ")));
+  CHECK_THAT(quiet.err, !Catch::Contains("rows sampled"));
+  CHECK_THAT(verbose.err, Catch::Contains("1 selected"));
+  CHECK_THAT(verbose.err, Catch::Contains("pgveil: public.people: 30 rows sampled (whole table"));
+  CHECK_THAT(verbose.err, Catch::Contains("2 columns, 1 finding"));
+  CHECK_THAT(verbose.err, !Catch::Contains("example.net") && !Catch::Contains("visit"));
+  // On every command, nested ones too.
+  auto nested = RunPgveil({"replicate", "status", "-v", "--target", dsn});
+  CHECK(nested.exit_code == 2);
+  CHECK_THAT(nested.err, Catch::Contains("holds no copy made by pgveil replicate"));
+}
+
 }  // namespace pgveil
 
 namespace pgveil {
