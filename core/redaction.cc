@@ -29,7 +29,7 @@ std::string RedactEmail(std::string_view value, size_t at) {
   std::string_view domain = value.substr(at + 1);
   size_t dot = domain.rfind('.');
   std::string tld = dot == std::string_view::npos ? "" : std::string(domain.substr(dot));
-  if (tld.size() > 8) tld = ".***";
+  if (tld.size() > kMaxKeptBytes) tld = ".***";
   return FirstCodePoint(local) + "***@" + FirstCodePoint(domain) + "***" + tld;
 }
 

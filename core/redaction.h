@@ -10,13 +10,20 @@
 //   Ségolène              -> S***
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace pgveil {
 
+// The longest part of a value Redact keeps: an e-mail's top-level domain
+// with its dot, when no longer than this (".museum" stays, ".photography"
+// becomes ".***").
+inline constexpr size_t kMaxKeptBytes = 8;
+
 // Never returns a substring of `value` longer than its first code point
-// (or, for emails, the top-level domain). Output is at most ~40 bytes.
+// or, for emails, a top-level domain of at most kMaxKeptBytes. Output is at
+// most ~40 bytes.
 std::string Redact(std::string_view value);
 
 }  // namespace pgveil
