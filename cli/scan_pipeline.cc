@@ -222,8 +222,9 @@ Result<ScanOutcome> RunScan(const ScanOptions& options) {
       while (auto item = read.Pop()) {
         Detect(*tables[item->first], item->second, *scanner, *context, &scans[item->first]);
         std::lock_guard<std::mutex> lock(progress);
-        if (options.sample_values)
+        if (options.sample_values) {
           Debug("table", Described(*tables[item->first], scans[item->first]));
+        }
         rows_read += scans[item->first].rows;
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
